@@ -1,0 +1,32 @@
+using ClinicDirectory.Core.Domain;
+
+namespace ClinicDirectory.Core.Search;
+
+/// <summary>
+/// What every search engine (embedded Lucene, Elasticsearch) provides: the listings as documents,
+/// search over them, and writes that are durable and visible to search when the returned task ends.
+/// </summary>
+public interface IDirectoryEngine : IDisposable
+{
+    /// <summary>Opens or creates the index. Called once before anything else.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    Task<long> CountClinicsAsync(CancellationToken cancellationToken);
+
+    Task<SearchResult<Clinic>> SearchClinicsAsync(SearchRequest request, CancellationToken cancellationToken);
+
+    Task<SearchResult<Practitioner>> SearchPractitionersAsync(SearchRequest request, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Clinic>> GetClinicsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Practitioner>> GetPractitionersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Practitioner>> GetPractitionersOfClinicAsync(string clinicId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes clinics and practitioners (replacing any with the same id) and deletes practitioners,
+    /// then makes the change durable and visible to search before returning. Clinic documents carry
+    /// their practitioners' credentials, so the engine re-reads each affected clinic's practitioners.
+    /// </summary>
+    Task ApplyAsync(DirectoryChange change, CancellationToken cancellationToken);
+}

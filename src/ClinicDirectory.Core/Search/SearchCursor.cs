@@ -1,0 +1,40 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+
+namespace ClinicDirectory.Core.Search;
+
+/// <summary>
+/// Position after the last hit of a page, as its sort key and id: keyset paging returns each hit
+/// once even when listings change between pages. Opaque to clients (base64url).
+/// </summary>
+public sealed record SearchCursor(SearchSort Sort, double Primary, string? Secondary, string Id)
+{
+    private const string Prefix = "c1";
+
+    public string Encode()
+    {
+        var raw = string.Join('\u001f', Prefix, ((int)Sort).ToString(CultureInfo.InvariantCulture),
+            Primary.ToString("R", CultureInfo.InvariantCulture), Secondary ?? "", Id);
+        return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(raw));
+    }
+
+    /// <summary>Null when the text is not a cursor this service issued.</summary>
+    public static SearchCursor? TryDecode(string text)
+    {
+        try
+        {
+            if (text.Length > 2048) return null;
+            var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text)).Split('\u001f');
+            if (parts.Length != 5 || parts[0] != Prefix) return null;
+            if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var sort) || !Enum.IsDefined((SearchSort)sort)) return null;
+            if (!double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var primary) || double.IsNaN(primary)) return null;
+            if (parts[4].Length == 0) return null;
+            return new SearchCursor((SearchSort)sort, primary, parts[3].Length == 0 ? null : parts[3], parts[4]);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using ClinicDirectory.Core.Domain;
+
+namespace ClinicDirectory.Core.Search;
+
+/// <summary>A validated search with every name resolved to the ids the engines index.</summary>
+public sealed class SearchRequest
+{
+    public string? Text { get; init; }
+    public GeoCircle? Location { get; init; }
+    /// <summary>Condition ids; a hit treats at least one.</summary>
+    public IReadOnlyList<string> Conditions { get; init; } = [];
+    /// <summary>Certification body ids or program ids; a hit holds at least one.</summary>
+    public IReadOnlyList<string> Certifications { get; init; } = [];
+    public bool VerifiedOnly { get; init; }
+    public IReadOnlyList<Technique> Techniques { get; init; } = [];
+    public IReadOnlyList<Profession> Professions { get; init; } = [];
+    /// <summary>ISO 639-1 codes, lower case.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
+    /// <summary>"City, RG" values as the cities facet reports them.</summary>
+    public IReadOnlyList<string> Cities { get; init; } = [];
+    public bool? DirectBilling { get; init; }
+    public bool? AcceptingNewPatients { get; init; }
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+    public int First { get; init; } = 20;
+    public SearchCursor? After { get; init; }
+    /// <summary>Facet counts cost a second pass over the hits; only count them when a client asks.</summary>
+    public bool IncludeFacets { get; init; } = true;
+    /// <summary>Highlights re-read each hit's text; only build them when a client asks.</summary>
+    public bool IncludeHighlights { get; init; } = true;
+}

@@ -1,0 +1,310 @@
+using System.Text.Json;
+using ClinicDirectory.Core.Domain;
+using ClinicDirectory.Core.Search;
+using ClinicDirectory.Core.Seeding;
+using ClinicDirectory.Core.Taxonomy;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace ClinicDirectory.Search.Lucene;
+
+/// <summary>
+/// The embedded engine: one long-lived IndexWriter and a SearcherManager for near-real-time reads over
+/// one on-disk index. Writes are serialized, committed (fsync) and made searchable before they return.
+/// </summary>
+public sealed class LuceneDirectoryEngine : IDirectoryEngine
+{
+    private static readonly HashSet<string> JsonOnly = [Fields.Json];
+
+    private readonly Func<LuceneDirectory> _openDirectory;
+    private readonly LuceneEngineOptions _options;
+    private readonly DirectoryTaxonomy _taxonomy;
+    private readonly Analyzer _analyzer = TextAnalysis.CreateAnalyzer();
+    private readonly QueryFactory _queries;
+    private readonly DocumentBuilder _documents;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    private LuceneDirectory? _directory;
+    private IndexWriter? _writer;
+    private SearcherManager? _searchers;
+
+    public LuceneDirectoryEngine(LuceneEngineOptions options, DirectoryTaxonomy taxonomy, TimeProvider time)
+        : this(() => FSDirectory.Open(new DirectoryInfo(options.IndexPath)), options, taxonomy, time)
+    {
+    }
+
+    /// <summary>With a directory factory of the caller's (e.g. RAM for throwaway indexes).</summary>
+    public LuceneDirectoryEngine(Func<LuceneDirectory> openDirectory, LuceneEngineOptions options, DirectoryTaxonomy taxonomy, TimeProvider time)
+    {
+        _openDirectory = openDirectory;
+        _options = options;
+        _taxonomy = taxonomy;
+        _queries = new QueryFactory(_analyzer);
+        _documents = new DocumentBuilder(taxonomy, time);
+    }
+
+    public Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        System.IO.Directory.CreateDirectory(_options.IndexPath);
+        _directory = _openDirectory();
+        var config = new IndexWriterConfig(TextAnalysis.Version, _analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = _options.RamBufferMb,
+        };
+        _writer = new IndexWriter(_directory, config);
+        // A first commit makes an empty index openable by readers and by the next start.
+        _writer.Commit();
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SearcherFactory());
+        return Task.CompletedTask;
+    }
+
+    public Task<long> CountClinicsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(WithSearcher(s => (long)s.Search(new TermQuery(new Term(Fields.Type, Fields.ClinicType)), 1).TotalHits));
+
+    public Task<SearchResult<Clinic>> SearchClinicsAsync(SearchRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(Search<Clinic>(request, Fields.ClinicType, (clinic, highlighter) =>
+        [
+            highlighter.Highlight(clinic.Name),
+            .. clinic.Conditions.Select(id => HighlightCondition(highlighter, id)),
+            highlighter.Highlight(string.Join(", ", clinic.Techniques.Select(TechniqueVocabulary.Label))),
+            highlighter.Highlight(clinic.Description),
+        ]));
+
+    public Task<SearchResult<Practitioner>> SearchPractitionersAsync(SearchRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(Search<Practitioner>(request, Fields.PractitionerType, (p, highlighter) =>
+        [
+            highlighter.Highlight(p.Name),
+            .. p.Conditions.Select(id => HighlightCondition(highlighter, id)),
+            highlighter.Highlight(string.Join(", ", p.Credentials.Select(c => _taxonomy.ProgramById(c.ProgramId)).OfType<CertificationProgram>().Select(pr => $"{pr.Body} {pr.Name}"))),
+            highlighter.Highlight(p.Bio),
+        ]));
+
+    public Task<IReadOnlyList<Clinic>> GetClinicsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Clinic>>(WithSearcher(s => Load<Clinic>(s, Fields.ClinicType, ids)));
+
+    public Task<IReadOnlyList<Practitioner>> GetPractitionersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Practitioner>>(WithSearcher(s => Load<Practitioner>(s, Fields.PractitionerType, ids)));
+
+    public Task<IReadOnlyList<Practitioner>> GetPractitionersOfClinicAsync(string clinicId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Practitioner>>(WithSearcher(s => PractitionersOf(s, clinicId)));
+
+    public async Task ApplyAsync(DirectoryChange change, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var searcher = _searchers!.Acquire();
+            try
+            {
+                Write(searcher, change);
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+            // Commit before acknowledging: what a caller was told is written survives a crash.
+            _writer!.Commit();
+            _searchers.MaybeRefreshBlocking();
+        }
+        catch
+        {
+            _writer!.Rollback();
+            throw;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private void Write(IndexSearcher searcher, DirectoryChange change)
+    {
+        var empty = searcher.IndexReader.NumDocs == 0;
+        var removed = change.RemovedPractitionerIds.ToHashSet(StringComparer.Ordinal);
+        var clinics = change.Clinics.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var practitioners = change.Practitioners.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var changedByClinic = change.Practitioners.SelectMany(p => p.ClinicIds.Select(c => (Clinic: c, Practitioner: p)))
+            .ToLookup(x => x.Clinic, x => x.Practitioner, StringComparer.Ordinal);
+
+        Clinic? ClinicOf(string id) => clinics.TryGetValue(id, out var c) ? c
+            : empty ? null : Load<Clinic>(searcher, Fields.ClinicType, [id]).FirstOrDefault();
+
+        // Clinics whose documents change: written ones, and those whose practitioners changed.
+        var affectedClinics = new HashSet<string>(clinics.Keys, StringComparer.Ordinal);
+        affectedClinics.UnionWith(change.AffectedClinicIds);
+        foreach (var p in change.Practitioners) affectedClinics.UnionWith(p.ClinicIds);
+
+        // Practitioners carry their clinics' places, so a written clinic rewrites its practitioners too.
+        if (!empty)
+        {
+            foreach (var clinicId in clinics.Keys)
+            {
+                foreach (var p in PractitionersOf(searcher, clinicId))
+                    if (!removed.Contains(p.Id)) practitioners.TryAdd(p.Id, p);
+            }
+        }
+
+        foreach (var id in affectedClinics)
+        {
+            var clinic = ClinicOf(id);
+            if (clinic is null) continue;
+            var staff = (empty ? [] : PractitionersOf(searcher, id))
+                .Where(p => !removed.Contains(p.Id) && !practitioners.ContainsKey(p.Id))
+                .Concat(practitioners.Values.Where(p => p.ClinicIds.Contains(id)))
+                .Concat(changedByClinic[id])
+                .DistinctBy(p => p.Id)
+                .ToList();
+            _writer!.UpdateDocument(new Term(Fields.Uid, DocumentBuilder.Uid(Fields.ClinicType, id)), _documents.BuildClinic(clinic, staff));
+        }
+
+        foreach (var p in practitioners.Values)
+        {
+            var at = p.ClinicIds.Select(ClinicOf).OfType<Clinic>().ToList();
+            _writer!.UpdateDocument(new Term(Fields.Uid, DocumentBuilder.Uid(Fields.PractitionerType, p.Id)), _documents.BuildPractitioner(p, at));
+        }
+
+        foreach (var id in removed)
+            _writer!.DeleteDocuments(new Term(Fields.Uid, DocumentBuilder.Uid(Fields.PractitionerType, id)));
+    }
+
+    private SearchResult<T> Search<T>(SearchRequest request, string type, Func<T, TextHighlighter, IEnumerable<string?>> highlight)
+    {
+        var terms = request.Text is null ? [] : _queries.Terms(request.Text);
+        if (request.Text is not null && terms.Count == 0)
+            return new SearchResult<T>();
+
+        var query = terms.Count == 0 ? new MatchAllDocsQuery() : QueryFactory.TextQuery(terms);
+        var sort = SearchRequestBuilder.EffectiveSort(request);
+        SortKey? after = request.After is { } cursor ? new SortKey(cursor.Primary, cursor.Secondary, cursor.Id) : null;
+
+        var searcher = _searchers!.Acquire();
+        try
+        {
+            var collector = new HitCollector(sort, request.Location, request.First + 1, after, request.IncludeFacets);
+            searcher.Search(query, _queries.Filters(request, type), collector);
+
+            var ranked = collector.Ranked();
+            var page = ranked.Take(request.First).ToList();
+            var highlighter = new TextHighlighter(_analyzer, terms);
+            var hits = new List<SearchHit<T>>(page.Count);
+            foreach (var candidate in page)
+            {
+                var item = Deserialize<T>(searcher.Doc(candidate.Doc, JsonOnly));
+                var key = candidate.Key;
+                var highlights = request.IncludeHighlights && terms.Count > 0
+                    ? highlight(item, highlighter).OfType<string>().Distinct().Take(5).ToList()
+                    : [];
+                hits.Add(new SearchHit<T>(
+                    item,
+                    new SearchCursor(sort, key.Primary, key.Secondary, key.Id).Encode(),
+                    candidate.DistanceKm,
+                    terms.Count > 0 ? candidate.Score : null,
+                    highlights));
+            }
+
+            return new SearchResult<T>
+            {
+                TotalCount = collector.TotalHits,
+                Hits = hits,
+                HasNextPage = collector.HitsAfterCursor > request.First,
+                Facets = request.IncludeFacets ? CountFacets(searcher, query, request, type, collector) : new FacetCounts(),
+            };
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// Disjunctive counts: a dimension the request filters on is counted over the matches of the same
+    /// search without that filter, so each value's count is the total it would give if chosen instead.
+    /// </summary>
+    private FacetCounts CountFacets(IndexSearcher searcher, Query query, SearchRequest request, string type, HitCollector main)
+    {
+        IReadOnlyList<FacetCount> Count(FacetDimension dimension, string field)
+        {
+            if (!QueryFactory.Filters(request, dimension)) return FacetCounter.Count(main.Matches, field);
+            var without = new HitCollector(SearchSort.Name, request.Location, keep: 0, after: null, rememberMatches: true);
+            searcher.Search(query, _queries.Filters(request, type, dimension), without);
+            return FacetCounter.Count(without.Matches, field);
+        }
+
+        return new FacetCounts
+        {
+            Conditions = Count(FacetDimension.Conditions, Fields.FacetCondition),
+            Certifications = Count(FacetDimension.Certifications, request.VerifiedOnly ? Fields.FacetCertificationVerified : Fields.FacetCertification),
+            Techniques = Count(FacetDimension.Techniques, Fields.FacetTechnique),
+            Cities = Count(FacetDimension.Cities, Fields.FacetCity),
+            Languages = Count(FacetDimension.Languages, Fields.FacetLanguage),
+        };
+    }
+
+    private string? HighlightCondition(TextHighlighter highlighter, string conditionId)
+    {
+        var condition = _taxonomy.ConditionById(conditionId);
+        if (condition is null) return null;
+        if (highlighter.Highlight(condition.Name) is { } name) return name;
+        foreach (var synonym in condition.Synonyms)
+        {
+            if (highlighter.Highlight(synonym) is { } hit)
+                return $"{System.Net.WebUtility.HtmlEncode(condition.Name)} ({hit})";
+        }
+        return null;
+    }
+
+    private static List<Practitioner> PractitionersOf(IndexSearcher searcher, string clinicId)
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(Fields.Type, Fields.PractitionerType)), Occur.MUST },
+            { new TermQuery(new Term(Fields.ClinicId, clinicId)), Occur.MUST },
+        };
+        var top = searcher.Search(query, 1000);
+        return [.. top.ScoreDocs.Select(d => Deserialize<Practitioner>(searcher.Doc(d.Doc, JsonOnly))).OrderBy(p => p.Name, StringComparer.Ordinal)];
+    }
+
+    private static List<T> Load<T>(IndexSearcher searcher, string type, IReadOnlyCollection<string> ids)
+    {
+        var found = new List<T>(ids.Count);
+        foreach (var id in ids.Distinct())
+        {
+            var top = searcher.Search(new TermQuery(new Term(Fields.Uid, DocumentBuilder.Uid(type, id))), 1);
+            if (top.TotalHits > 0) found.Add(Deserialize<T>(searcher.Doc(top.ScoreDocs[0].Doc, JsonOnly)));
+        }
+        return found;
+    }
+
+    private static T Deserialize<T>(global::Lucene.Net.Documents.Document doc)
+    {
+        var bytes = doc.GetBinaryValue(Fields.Json);
+        return JsonSerializer.Deserialize<T>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), DirectoryJson.Options)!;
+    }
+
+    private TResult WithSearcher<TResult>(Func<IndexSearcher, TResult> read)
+    {
+        var searcher = _searchers!.Acquire();
+        try
+        {
+            return read(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        _searchers?.Dispose();
+        _writer?.Dispose();
+        _directory?.Dispose();
+        _analyzer.Dispose();
+        _writeLock.Dispose();
+    }
+}

@@ -1,0 +1,63 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Util;
+
+namespace ClinicDirectory.Search.Lucene;
+
+/// <summary>The one analyzer for indexing, queries and highlights: English stemming and stop words.</summary>
+internal static class TextAnalysis
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    public static Analyzer CreateAnalyzer() => new EnglishAnalyzer(Version);
+
+    /// <summary>The analyzed terms of the text with their character offsets in it.</summary>
+    public static List<(string Term, int Start, int End)> Tokens(Analyzer analyzer, string field, string text)
+    {
+        var tokens = new List<(string, int, int)>();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+            tokens.Add((term.ToString(), offset.StartOffset, offset.EndOffset));
+        stream.End();
+        return tokens;
+    }
+
+    /// <summary>How many edits a typed word may be from an indexed one: none for short words.</summary>
+    public static int AllowedEdits(string term) => term.Length switch
+    {
+        < 4 => 0,
+        < 7 => 1,
+        _ => 2,
+    };
+
+    /// <summary>Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), capped.</summary>
+    public static bool WithinEdits(string a, string b, int maxEdits)
+    {
+        if (maxEdits == 0) return a == b;
+        if (Math.Abs(a.Length - b.Length) > maxEdits) return false;
+        var prev2 = new int[b.Length + 1];
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) prev[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            var rowMin = cur[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                cur[j] = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    cur[j] = Math.Min(cur[j], prev2[j - 2] + 1);
+                rowMin = Math.Min(rowMin, cur[j]);
+            }
+            if (rowMin > maxEdits) return false;
+            (prev2, prev, cur) = (prev, cur, prev2);
+        }
+        return prev[b.Length] <= maxEdits;
+    }
+}

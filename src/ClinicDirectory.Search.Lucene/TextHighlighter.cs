@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text;
+using Lucene.Net.Analysis;
+
+namespace ClinicDirectory.Search.Lucene;
+
+/// <summary>
+/// Marks the words of a text that the query matched (exactly, by stem, or within the typo allowance)
+/// with &lt;em&gt;, HTML-escaping the rest, and cuts long texts to a fragment around the first match.
+/// </summary>
+internal sealed class TextHighlighter(Analyzer analyzer, IReadOnlyList<string> queryTerms)
+{
+    private const int FragmentChars = 160;
+
+    /// <summary>The highlighted fragment, or null when no query word occurs in the text.</summary>
+    public string? Highlight(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || queryTerms.Count == 0) return null;
+        var matches = TextAnalysis.Tokens(analyzer, Fields.All, text).Where(t => Matches(t.Term)).ToList();
+        if (matches.Count == 0) return null;
+
+        var start = 0;
+        var end = text.Length;
+        if (text.Length > FragmentChars)
+        {
+            start = Math.Max(0, matches[0].Start - FragmentChars / 4);
+            while (start > 0 && !char.IsWhiteSpace(text[start - 1])) start--;
+            end = Math.Min(text.Length, start + FragmentChars);
+            while (end < text.Length && !char.IsWhiteSpace(text[end])) end++;
+        }
+        var sb = new StringBuilder();
+        if (start > 0) sb.Append('…');
+        var pos = start;
+        foreach (var (_, s, e) in matches)
+        {
+            if (s < pos || e > end) continue;
+            sb.Append(WebUtility.HtmlEncode(text[pos..s])).Append("<em>").Append(WebUtility.HtmlEncode(text[s..e])).Append("</em>");
+            pos = e;
+        }
+        sb.Append(WebUtility.HtmlEncode(text[pos..end]));
+        if (end < text.Length) sb.Append('…');
+        return sb.ToString();
+    }
+
+    private bool Matches(string term)
+    {
+        foreach (var q in queryTerms)
+        {
+            if (q == term) return true;
+            var edits = TextAnalysis.AllowedEdits(q);
+            if (edits > 0 && term.Length > 0 && q[0] == term[0] && TextAnalysis.WithinEdits(q, term, edits)) return true;
+        }
+        return false;
+    }
+}
