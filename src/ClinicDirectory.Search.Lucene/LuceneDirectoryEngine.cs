@@ -124,12 +124,10 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
 
     private void Write(IndexSearcher searcher, DirectoryChange change)
     {
-        var empty = searcher.IndexReader.NumDocs == 0;
+        var empty = change.SelfContained || searcher.IndexReader.NumDocs == 0;
         var removed = change.RemovedPractitionerIds.ToHashSet(StringComparer.Ordinal);
         var clinics = change.Clinics.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var practitioners = change.Practitioners.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var changedByClinic = change.Practitioners.SelectMany(p => p.ClinicIds.Select(c => (Clinic: c, Practitioner: p)))
-            .ToLookup(x => x.Clinic, x => x.Practitioner, StringComparer.Ordinal);
 
         Clinic? ClinicOf(string id) => clinics.TryGetValue(id, out var c) ? c
             : empty ? null : Load<Clinic>(searcher, Fields.ClinicType, [id]).FirstOrDefault();
@@ -149,14 +147,15 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             }
         }
 
+        var writtenByClinic = practitioners.Values.SelectMany(p => p.ClinicIds.Select(c => (Clinic: c, Practitioner: p)))
+            .ToLookup(x => x.Clinic, x => x.Practitioner, StringComparer.Ordinal);
         foreach (var id in affectedClinics)
         {
             var clinic = ClinicOf(id);
             if (clinic is null) continue;
             var staff = (empty ? [] : PractitionersOf(searcher, id))
                 .Where(p => !removed.Contains(p.Id) && !practitioners.ContainsKey(p.Id))
-                .Concat(practitioners.Values.Where(p => p.ClinicIds.Contains(id)))
-                .Concat(changedByClinic[id])
+                .Concat(writtenByClinic[id])
                 .DistinctBy(p => p.Id)
                 .ToList();
             _writer!.UpdateDocument(new Term(Fields.Uid, DocumentBuilder.Uid(Fields.ClinicType, id)), _documents.BuildClinic(clinic, staff));

@@ -63,6 +63,15 @@ public sealed partial class Gazetteer
         return candidates.FirstOrDefault();
     }
 
+    /// <summary>Postal codes of the country within radiusKm of the point, nearest first.</summary>
+    public IReadOnlyList<Place> PostalCodesNear(double latitude, double longitude, double radiusKm, string country) =>
+        [.. _postal.Select(e => e.Place)
+            .Where(p => p.Country == country)
+            .Select(p => (Place: p, Km: GeoMath.HaversineKm(latitude, longitude, p.Latitude, p.Longitude)))
+            .Where(x => x.Km <= radiusKm)
+            .OrderBy(x => x.Km)
+            .Select(x => x.Place)];
+
     private static Place? Exact(Entry[] entries, string key) =>
         Range(entries, key).Where(e => e.Key == key).Select(e => e.Place).FirstOrDefault();
 

@@ -1,0 +1,72 @@
+using ClinicDirectory.Api.GraphQL;
+using ClinicDirectory.Api.Hosting;
+using ClinicDirectory.Core.Search;
+using ClinicDirectory.Core.Seeding;
+using ClinicDirectory.Search.Lucene;
+using GraphQL;
+using Microsoft.Extensions.Options;
+
+namespace ClinicDirectory.Api.Extensions;
+
+/// <summary>Every service registration of the host.</summary>
+public static class DirectoryServiceExtensions
+{
+    public static WebApplicationBuilder AddDirectory(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section);
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+        services.AddSingleton(TimeProvider.System);
+
+        // Reference data from the seed folder: read once, shared by every request.
+        services.AddSingleton(sp => SeedData.Locate(sp.GetRequiredService<IOptions<SeedOptions>>().Value.Path));
+        services.AddSingleton(sp => sp.GetRequiredService<SeedData>().LoadTaxonomy());
+        services.AddSingleton(sp => sp.GetRequiredService<SeedData>().LoadGazetteer());
+        services.AddSingleton<SearchRequestBuilder>();
+        services.AddSingleton<FacetLabels>();
+
+        // One process per data directory; the lock is taken before the engine opens its index.
+        services.AddSingleton(sp => DataDirectoryLock.Acquire(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataPath));
+        services.AddSingleton<IDirectoryEngine>(CreateEngine);
+        services.AddSingleton<Readiness>();
+        services.AddHostedService<DirectoryStartup>();
+
+        services.AddGraphQL(b => b
+            .AddSchema<DirectorySchema>()
+            .AddSystemTextJson()
+            .AddGraphTypes(typeof(DirectorySchema).Assembly)
+            .AddComplexityAnalyzer(c =>
+            {
+                // A search page with nested practitioners and credentials stays well below these; recursive
+                // clinic -> practitioners -> clinics -> ... selections do not.
+                c.MaxDepth = 8;
+                c.DefaultListImpactMultiplier = 4;
+                c.MaxComplexity = 25_000;
+            })
+            .AddErrorInfoProvider(o =>
+            {
+                o.ExposeExceptionDetails = false;
+                o.ExposeData = true;
+            })
+            .AddUnhandledExceptionHandler(ctx =>
+            {
+                var logger = ctx.Context?.RequestServices?.GetService<ILogger<DirectorySchema>>();
+                logger?.LogError(ctx.OriginalException, "Unhandled error in GraphQL execution.");
+            }));
+        return builder;
+    }
+
+    private static LuceneDirectoryEngine CreateEngine(IServiceProvider sp)
+    {
+        var search = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
+        if (!string.Equals(search.Engine, "Lucene", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Search:Engine \"{search.Engine}\" is not available in this build; use \"Lucene\".");
+        var dataPath = sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataPath;
+        sp.GetRequiredService<DataDirectoryLock>();
+        return new LuceneDirectoryEngine(
+            new LuceneEngineOptions { IndexPath = Path.Combine(dataPath, "index") },
+            sp.GetRequiredService<Core.Taxonomy.DirectoryTaxonomy>(),
+            sp.GetRequiredService<TimeProvider>());
+    }
+}

@@ -1,0 +1,15 @@
+using ClinicDirectory.Api.GraphQL.Types;
+using GraphQL.Types;
+
+namespace ClinicDirectory.Api.GraphQL;
+
+/// <summary>The public GraphQL schema (../shared/contract/schema.graphql, plus additions).</summary>
+public sealed class DirectorySchema : Schema
+{
+    public DirectorySchema(IServiceProvider services, QueryType query) : base(services)
+    {
+        Query = query;
+        RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));
+        RegisterTypeMapping(typeof(DateTimeOffset), typeof(DateTimeScalar));
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQL.Validation;
+
+namespace ClinicDirectory.Api.GraphQL;
+
+/// <summary>
+/// GraphQL over HTTP: POST with a JSON body, GET with query-string parameters (queries only).
+/// Requests that cannot run (bad JSON, syntax or validation errors, too costly) get HTTP 400; others 200.
+/// </summary>
+public static class GraphQLEndpoint
+{
+    public const int MaxBodyBytes = 100 * 1024;
+
+    public static IEndpointRouteBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/graphql", PostAsync);
+        app.MapGet("/graphql", GetAsync);
+        app.MapGet("/graphql/schema.graphql", (ISchema schema) =>
+            Results.Text(schema.Print(), "text/plain; charset=utf-8"));
+        return app;
+    }
+
+    private static async Task PostAsync(HttpContext http, IGraphQLTextSerializer serializer)
+    {
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            await WriteErrorAsync(http, serializer, StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE", $"The request body is larger than {MaxBodyBytes / 1024} KiB.");
+            return;
+        }
+        var body = await ReadLimitedAsync(http.Request.Body, http.RequestAborted);
+        if (body is null)
+        {
+            await WriteErrorAsync(http, serializer, StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE", $"The request body is larger than {MaxBodyBytes / 1024} KiB.");
+            return;
+        }
+        GraphQLRequest? request;
+        try
+        {
+            request = serializer.Deserialize<GraphQLRequest>(System.Text.Encoding.UTF8.GetString(body));
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException or FormatException or ArgumentException)
+        {
+            await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, "INVALID_REQUEST", "The body must be JSON: { \"query\", \"variables\", \"operationName\" }.");
+            return;
+        }
+        await ExecuteAsync(http, serializer, request, getRequest: false);
+    }
+
+    private static async Task GetAsync(HttpContext http, IGraphQLTextSerializer serializer)
+    {
+        var query = http.Request.Query;
+        Inputs? variables = null;
+        if (query.TryGetValue("variables", out var vars) && !string.IsNullOrEmpty(vars))
+        {
+            try
+            {
+                variables = serializer.Deserialize<Inputs>(vars.ToString());
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException or FormatException or ArgumentException)
+            {
+                await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, "INVALID_REQUEST", "variables must be a JSON object.");
+                return;
+            }
+        }
+        var request = new GraphQLRequest
+        {
+            Query = query["query"].ToString(),
+            OperationName = query.TryGetValue("operationName", out var op) && !string.IsNullOrEmpty(op) ? op.ToString() : null,
+            Variables = variables,
+        };
+        await ExecuteAsync(http, serializer, request, getRequest: true);
+    }
+
+    private static async Task ExecuteAsync(HttpContext http, IGraphQLTextSerializer serializer, GraphQLRequest? request, bool getRequest)
+    {
+        if (request is null || string.IsNullOrWhiteSpace(request.Query))
+        {
+            await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, "INVALID_REQUEST", "A GraphQL query is required.");
+            return;
+        }
+        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = request.Query,
+            Variables = request.Variables,
+            OperationName = request.OperationName,
+            Extensions = request.Extensions,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            UserContext = new Dictionary<string, object?> { ["http"] = http },
+            CancellationToken = http.RequestAborted,
+            ValidationRules = getRequest ? DocumentValidator.CoreRules.Append(QueriesOnlyRule.Instance) : null,
+        });
+        http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>The body, or null when it is larger than the limit (chunked bodies carry no length).</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    internal static async Task WriteErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string code, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        var result = new ExecutionResult { Executed = false };
+        result.AddError(new ExecutionError(message) { Code = code });
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+}

@@ -1,0 +1,129 @@
+using ClinicDirectory.Api.GraphQL.Types;
+using ClinicDirectory.Core.Domain;
+using ClinicDirectory.Core.Geo;
+using ClinicDirectory.Core.Search;
+using ClinicDirectory.Core.Taxonomy;
+using GraphQL;
+using GraphQL.Types;
+
+namespace ClinicDirectory.Api.GraphQL;
+
+/// <summary>The read side of the public contract.</summary>
+public sealed class QueryType : ObjectGraphType
+{
+    private const int MaxIdLength = 256;
+
+    public QueryType()
+    {
+        Name = "Query";
+
+        Field<NonNullGraphType<ClinicSearchResultType>>("searchClinics")
+            .Description("Clinics matching every given filter, best first.")
+            .Argument<ClinicFilterInputType>("filter")
+            .Argument<SearchSortEnum>("sort", a => a.DefaultValue = SearchSort.Relevance)
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 20)
+            .Argument<StringGraphType>("after")
+            .ResolveAsync(async c =>
+            {
+                var (request, place) = BuildRequest(c);
+                var engine = c.RequestServices!.GetRequiredService<IDirectoryEngine>();
+                return new SearchPage<Clinic>(await engine.SearchClinicsAsync(request, c.CancellationToken), place);
+            });
+
+        Field<NonNullGraphType<PractitionerSearchResultType>>("searchPractitioners")
+            .Description("Practitioners matching every given filter, best first.")
+            .Argument<PractitionerFilterInputType>("filter")
+            .Argument<SearchSortEnum>("sort", a => a.DefaultValue = SearchSort.Relevance)
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 20)
+            .Argument<StringGraphType>("after")
+            .ResolveAsync(async c =>
+            {
+                var (request, place) = BuildRequest(c);
+                var engine = c.RequestServices!.GetRequiredService<IDirectoryEngine>();
+                return new SearchPage<Practitioner>(await engine.SearchPractitionersAsync(request, c.CancellationToken), place);
+            });
+
+        Field<ClinicType>("clinic")
+            .Description("A clinic by id, or null.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c =>
+            {
+                var id = Id(c);
+                var found = await c.RequestServices!.GetRequiredService<IDirectoryEngine>().GetClinicsAsync([id], c.CancellationToken);
+                return found.Count > 0 ? found[0] : null;
+            });
+
+        Field<PractitionerType>("practitioner")
+            .Description("A practitioner by id, or null.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c =>
+            {
+                var id = Id(c);
+                var found = await c.RequestServices!.GetRequiredService<IDirectoryEngine>().GetPractitionersAsync([id], c.CancellationToken);
+                return found.Count > 0 ? found[0] : null;
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConditionType>>>>("conditions")
+            .Description("The condition taxonomy, with the synonyms that search understands.")
+            .Resolve(c => c.RequestServices!.GetRequiredService<DirectoryTaxonomy>().Conditions);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CertificationProgramType>>>>("certificationPrograms")
+            .Description("The certification programs the directory knows (Kinetacore, GunnIMS, ...).")
+            .Resolve(c => c.RequestServices!.GetRequiredService<DirectoryTaxonomy>().Programs);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlaceType>>>>("places")
+            .Description("Place names and postal codes that start with the prefix, for a location box.")
+            .Argument<NonNullGraphType<StringGraphType>>("prefix")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 10)
+            .Resolve(c =>
+            {
+                var prefix = c.GetArgument<string>("prefix");
+                var first = c.GetArgument("first", 10);
+                if (first is < 1 or > SearchLimits.MaxFirst)
+                    throw BadInput("first", $"first must be between 1 and {SearchLimits.MaxFirst}.");
+                if (prefix.Length > SearchLimits.MaxTextLength)
+                    throw BadInput("prefix", $"prefix must be at most {SearchLimits.MaxTextLength} characters.");
+                return c.RequestServices!.GetRequiredService<Gazetteer>().Suggest(prefix, first);
+            });
+    }
+
+    private static (SearchRequest, Place?) BuildRequest(IResolveFieldContext c)
+    {
+        var builder = c.RequestServices!.GetRequiredService<SearchRequestBuilder>();
+        try
+        {
+            return builder.Build(
+                c.GetArgument<SearchFilter?>("filter"),
+                c.GetArgument("sort", SearchSort.Relevance),
+                c.GetArgument("first", 20),
+                c.GetArgument<string?>("after"),
+                includeFacets: c.SubFields?.ContainsKey("facets") ?? true,
+                includeHighlights: SelectsHighlights(c));
+        }
+        catch (SearchInputException ex)
+        {
+            throw BadInput(ex.Field, ex.Message);
+        }
+    }
+
+    private static bool SelectsHighlights(IResolveFieldContext c)
+    {
+        if (c.SubFields is null || !c.SubFields.TryGetValue("edges", out var edges)) return false;
+        return edges.Field.SelectionSet?.Selections.Count > 0 &&
+            edges.Field.SelectionSet.Selections.Any(s => s is not GraphQLParser.AST.GraphQLField f || f.Name.Value == "highlights");
+    }
+
+    private static string Id(IResolveFieldContext c)
+    {
+        var id = c.GetArgument<string>("id");
+        if (id.Length > MaxIdLength) throw BadInput("id", $"id must be at most {MaxIdLength} characters.");
+        return id;
+    }
+
+    internal static ExecutionError BadInput(string field, string message)
+    {
+        var error = new ExecutionError(message) { Code = "BAD_USER_INPUT" };
+        error.Data["field"] = field;
+        return error;
+    }
+}

@@ -1,0 +1,17 @@
+using ClinicDirectory.Core.Domain;
+using GraphQL.Types;
+
+namespace ClinicDirectory.Api.GraphQL.Types;
+
+/// <summary>A condition of the taxonomy.</summary>
+public sealed class ConditionType : ObjectGraphType<Condition>
+{
+    public ConditionType()
+    {
+        Name = "Condition";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Stable id, e.g. \"tmj\".").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("Display name, e.g. \"TMJ and jaw pain\".").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<StringGraphType>>("bodyRegion").Description("Where it hurts.").Resolve(c => c.Source.BodyRegion);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("synonyms").Description("Other names search understands.").Resolve(c => c.Source.Synonyms);
+    }
+}

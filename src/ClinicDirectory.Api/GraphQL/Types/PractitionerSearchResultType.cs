@@ -1,0 +1,6 @@
+using ClinicDirectory.Core.Domain;
+
+namespace ClinicDirectory.Api.GraphQL.Types;
+
+/// <summary>Practitioner search results.</summary>
+public sealed class PractitionerSearchResultType() : SearchResultType<Practitioner, PractitionerEdgeType>("PractitionerSearchResult");

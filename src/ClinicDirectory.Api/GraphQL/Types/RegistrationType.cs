@@ -1,0 +1,20 @@
+using ClinicDirectory.Core.Domain;
+using GraphQL.Types;
+
+namespace ClinicDirectory.Api.GraphQL.Types;
+
+/// <summary>A licence with the profession's regulator.</summary>
+public sealed class RegistrationType : ObjectGraphType<Registration>
+{
+    public RegistrationType()
+    {
+        Name = "Registration";
+        Description = "Licence with the profession's regulator, e.g. Physiotherapy Alberta.";
+        Field<NonNullGraphType<StringGraphType>>("regulator").Description("The regulator.").Resolve(c => c.Source.Regulator);
+        Field<NonNullGraphType<StringGraphType>>("number").Description("Registration number.").Resolve(c => c.Source.Number);
+        Field<NonNullGraphType<RegistrationStatusEnum>>("status").Description("Standing.").Resolve(c => c.Source.Status);
+        Field<NonNullGraphType<BooleanGraphType>>("dryNeedlingAuthorized")
+            .Description("The regulator authorizes this practitioner to perform dry needling (a restricted activity in some provinces).")
+            .Resolve(c => c.Source.DryNeedlingAuthorized);
+    }
+}

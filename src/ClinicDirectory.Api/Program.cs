@@ -1,0 +1,23 @@
+using ClinicDirectory.Api.Extensions;
+using ClinicDirectory.Api.Hosting;
+
+// "generate" writes fictional sample listings in the seed format instead of serving.
+if (args is ["generate", ..])
+    return GenerateCommand.Run(args[1..], Console.Out);
+
+// Settings and the patient page sit beside the program, wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+// Options, seed data, the search engine and GraphQL, all registered in Extensions/.
+builder.AddDirectory();
+
+var app = builder.Build();
+
+// Health probes, the GraphQL endpoint and the patient page.
+app.MapDirectory();
+
+app.Run();
+return 0;
+
+/// <summary>The host's entry point, public so tests can start it with WebApplicationFactory.</summary>
+public partial class Program;
