@@ -5,8 +5,7 @@ using ClinicDirectory.Api.Hosting;
 if (args is ["generate", ..])
     return GenerateCommand.Run(args[1..], Console.Out);
 
-// Settings and the patient page sit beside the program, wherever it is started from.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var builder = WebApplication.CreateBuilder(args);
 
 // Options, seed data, the search engine and GraphQL, all registered in Extensions/.
 builder.AddDirectory();

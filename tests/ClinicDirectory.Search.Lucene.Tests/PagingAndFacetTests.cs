@@ -1,0 +1,128 @@
+using ClinicDirectory.Core.Domain;
+using ClinicDirectory.Core.Search;
+using ClinicDirectory.Core.Seeding;
+
+namespace ClinicDirectory.Search.Lucene.Tests;
+
+/// <summary>Paging and facet consistency over the generated sample (1,000 clinics, 3,000 practitioners).</summary>
+public sealed class PagingAndFacetTests : IClassFixture<PagingAndFacetTests.SampleFixture>
+{
+    private readonly SampleFixture _sample;
+
+    public PagingAndFacetTests(SampleFixture sample) => _sample = sample;
+
+    public sealed class SampleFixture : IDisposable
+    {
+        public EngineFixture Engine { get; } = new();
+
+        public SampleFixture()
+        {
+            var generator = new SampleGenerator(EngineFixture.Taxonomy, EngineFixture.Gazetteer);
+            foreach (var listings in generator.Generate(1000, 3000, seed: 7))
+                Engine.Engine.ApplyAsync(new DirectoryChange { Clinics = listings.Clinics, Practitioners = listings.Practitioners, SelfContained = true }, default).GetAwaiter().GetResult();
+        }
+
+        public void Dispose() => Engine.Dispose();
+    }
+
+    private SearchResult<Clinic> Search(SearchFilter filter, SearchSort sort = SearchSort.Relevance, int first = 20, string? after = null)
+    {
+        var (request, _) = _sample.Engine.Requests.Build(filter, sort, first, after);
+        return _sample.Engine.Engine.SearchClinicsAsync(request, default).GetAwaiter().GetResult();
+    }
+
+    public static TheoryData<string?, string?, SearchSort> Walks() => new()
+    {
+        { "dry needling", null, SearchSort.Relevance },
+        { null, "Toronto, ON", SearchSort.Distance },
+        { null, null, SearchSort.Name },
+        { "neck pain", "Calgary, AB", SearchSort.Relevance },
+        { null, "Calgary, AB", SearchSort.Name },
+    };
+
+    [Theory]
+    [MemberData(nameof(Walks))]
+    public void Walking_every_page_returns_every_hit_exactly_once(string? text, string? place, SearchSort sort)
+    {
+        var filter = new SearchFilter { Text = text, Location = place is null ? null : new LocationFilter { Place = place, RadiusKm = 40 } };
+        var total = Search(filter, sort).TotalCount;
+        Assert.True(total > 30, $"the walk needs several pages, found {total}");
+
+        var seen = new List<string>();
+        string? after = null;
+        SearchResult<Clinic> page;
+        do
+        {
+            page = Search(filter, sort, first: 13, after: after);
+            seen.AddRange(page.Hits.Select(h => h.Item.Id));
+            after = page.Hits.Count > 0 ? page.Hits[^1].Cursor : null;
+            Assert.Equal(total, page.TotalCount);
+        }
+        while (page.HasNextPage);
+
+        Assert.Equal(total, seen.Count);
+        Assert.Equal(total, seen.Distinct().Count());
+    }
+
+    [Fact]
+    public void Each_facet_count_equals_the_total_of_the_search_filtered_by_that_value()
+    {
+        var filter = new SearchFilter
+        {
+            Location = new LocationFilter { Place = "Toronto, ON", RadiusKm = 30 },
+            Conditions = ["neck-pain"],
+            Certifications = ["kinetacore"],
+        };
+        var result = Search(filter);
+        Assert.True(result.TotalCount > 0);
+
+        foreach (var facet in result.Facets.Conditions)
+            Assert.Equal(Search(With(filter, f => f.Conditions = [facet.Value])).TotalCount, facet.Count);
+        foreach (var facet in result.Facets.Certifications)
+            Assert.Equal(Search(With(filter, f => f.Certifications = [facet.Value])).TotalCount, facet.Count);
+        foreach (var facet in result.Facets.Languages)
+            Assert.Equal(Search(With(filter, f => f.Languages = [facet.Value])).TotalCount, facet.Count);
+        foreach (var facet in result.Facets.Techniques)
+            Assert.Equal(Search(With(filter, f => f.Techniques = [Enum.GetValues<Technique>().Single(t => Core.Taxonomy.TechniqueVocabulary.ConstantName(t) == facet.Value)])).TotalCount, facet.Count);
+        foreach (var facet in result.Facets.Cities)
+            Assert.Equal(Search(With(filter, f => f.Cities = [facet.Value])).TotalCount, facet.Count);
+    }
+
+    [Fact]
+    public void Verified_only_facets_count_verified_credentials()
+    {
+        var filter = new SearchFilter { Certifications = ["gunnims"], VerifiedOnly = true };
+        var result = Search(filter);
+        var gunn = result.Facets.Certifications.Single(f => f.Value == "gunnims");
+        Assert.Equal(result.TotalCount, gunn.Count);
+        Assert.True(result.TotalCount < Search(new SearchFilter { Certifications = ["gunnims"] }).TotalCount);
+    }
+
+    [Fact]
+    public void A_cursor_from_another_sort_order_is_refused()
+    {
+        var page = Search(new SearchFilter(), SearchSort.Name, first: 5);
+        var ex = Assert.Throws<SearchInputException>(() => _sample.Engine.Requests.Build(
+            new SearchFilter { Location = new LocationFilter { Place = "Toronto, ON" } }, SearchSort.Distance, 5, page.Hits[^1].Cursor));
+        Assert.Equal("after", ex.Field);
+    }
+
+    private static SearchFilter With(SearchFilter filter, Action<SearchFilter> change)
+    {
+        var copy = new SearchFilter
+        {
+            Text = filter.Text,
+            Location = filter.Location,
+            Conditions = filter.Conditions,
+            Certifications = filter.Certifications,
+            VerifiedOnly = filter.VerifiedOnly,
+            Techniques = filter.Techniques,
+            Languages = filter.Languages,
+            Cities = filter.Cities,
+            DirectBilling = filter.DirectBilling,
+            AcceptingNewPatients = filter.AcceptingNewPatients,
+        };
+        change(copy);
+        return copy;
+    }
+}
