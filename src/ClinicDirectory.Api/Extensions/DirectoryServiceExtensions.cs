@@ -1,4 +1,7 @@
+using ClinicDirectory.Api.Access;
 using ClinicDirectory.Api.GraphQL;
+using ClinicDirectory.Core.Access;
+using ClinicDirectory.Core.Editing;
 using ClinicDirectory.Api.Hosting;
 using ClinicDirectory.Core.Search;
 using ClinicDirectory.Core.Seeding;
@@ -29,6 +32,15 @@ public static class DirectoryServiceExtensions
         // One process per data directory; the lock is taken before the engine opens its index.
         services.AddSingleton(sp => DataDirectoryLock.Acquire(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataPath));
         services.AddSingleton<IDirectoryEngine>(CreateEngine);
+
+        // Keys, audit and edits: files under the data directory, written through before acknowledging.
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section);
+        services.AddSingleton(sp => new ApiKeyStore(DataPath(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new AuditLog(DataPath(sp)));
+        services.AddSingleton<DirectoryEditor>();
+        services.AddSingleton<Authenticator>();
+        services.AddSingleton<RequestLimiter>();
         services.AddSingleton<Readiness>();
         services.AddHostedService<DirectoryStartup>();
 
@@ -55,6 +67,13 @@ public static class DirectoryServiceExtensions
                 logger?.LogError(ctx.OriginalException, "Unhandled error in GraphQL execution.");
             }));
         return builder;
+    }
+
+    /// <summary>The data directory, once this process holds its lock.</summary>
+    private static string DataPath(IServiceProvider sp)
+    {
+        sp.GetRequiredService<DataDirectoryLock>();
+        return sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataPath;
     }
 
     private static LuceneDirectoryEngine CreateEngine(IServiceProvider sp)

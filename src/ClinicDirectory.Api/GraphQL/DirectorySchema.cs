@@ -6,9 +6,10 @@ namespace ClinicDirectory.Api.GraphQL;
 /// <summary>The public GraphQL schema (../shared/contract/schema.graphql, plus additions).</summary>
 public sealed class DirectorySchema : Schema
 {
-    public DirectorySchema(IServiceProvider services, QueryType query) : base(services)
+    public DirectorySchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)
     {
         Query = query;
+        Mutation = mutation;
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));
         RegisterTypeMapping(typeof(DateTimeOffset), typeof(DateTimeScalar));
     }

@@ -1,8 +1,12 @@
 using System.Text.Json;
+using ClinicDirectory.Api.Access;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
 
 namespace ClinicDirectory.Api.GraphQL;
 
@@ -81,16 +85,51 @@ public static class GraphQLEndpoint
             await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, "INVALID_REQUEST", "A GraphQL query is required.");
             return;
         }
+        // Who is calling: an unknown or revoked key is refused before anything runs.
+        var (ok, caller, key) = http.RequestServices.GetRequiredService<Authenticator>().Authenticate(http.Request.Headers.Authorization);
+        if (!ok)
+        {
+            await WriteErrorAsync(http, serializer, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "The API key is unknown or revoked.");
+            return;
+        }
+        var origin = http.Request.Headers.Origin.ToString();
+        if (key is { AllowedOrigins.Count: > 0 } && origin.Length > 0 && !key.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
+        {
+            await WriteErrorAsync(http, serializer, StatusCodes.Status403Forbidden, "ORIGIN_NOT_ALLOWED", "This key may not be used from this web origin.");
+            return;
+        }
+
+        // Parsed once here, to tell mutations apart for their own rate limit, and handed to the executer.
+        GraphQLDocument? document = null;
+        try
+        {
+            document = Parser.Parse(request.Query);
+        }
+        catch (GraphQLSyntaxErrorException)
+        {
+            // The executer parses again and reports the syntax error in the usual shape.
+        }
+        var mutation = document?.Definitions.OfType<GraphQLOperationDefinition>()
+            .Any(o => o.Operation == OperationType.Mutation && (request.OperationName is null || o.Name?.StringValue == request.OperationName)) ?? false;
+        var wait = http.RequestServices.GetRequiredService<RequestLimiter>().TryAcquire(http.Connection.RemoteIpAddress?.ToString(), caller, key, mutation);
+        if (wait is not null)
+        {
+            http.Response.Headers.RetryAfter = wait.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await WriteErrorAsync(http, serializer, StatusCodes.Status429TooManyRequests, "RATE_LIMITED", $"Too many requests; retry after {wait} s.");
+            return;
+        }
+
         var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
+            Document = document,
             Variables = request.Variables,
             OperationName = request.OperationName,
             Extensions = request.Extensions,
             RequestServices = http.RequestServices,
             User = http.User,
-            UserContext = new Dictionary<string, object?> { ["http"] = http },
+            UserContext = new RequestContext { Caller = caller },
             CancellationToken = http.RequestAborted,
             ValidationRules = getRequest ? DocumentValidator.CoreRules.Append(QueriesOnlyRule.Instance) : null,
         });

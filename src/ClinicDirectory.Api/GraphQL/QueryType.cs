@@ -85,6 +85,40 @@ public sealed class QueryType : ObjectGraphType
                     throw BadInput("prefix", $"prefix must be at most {SearchLimits.MaxTextLength} characters.");
                 return c.RequestServices!.GetRequiredService<Gazetteer>().Suggest(prefix, first);
             });
+
+        AddAuditLog();
+    }
+
+    private void AddAuditLog()
+    {
+        Field<NonNullGraphType<AuditLogPageType>>("auditLog")
+            .Description("Accepted changes, newest first. Admin keys read all; a clinic key reads its own clinic's.")
+            .Argument<IdGraphType>("clinicId")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
+            .Argument<StringGraphType>("after")
+            .Resolve(c =>
+            {
+                var caller = MutationType.Caller(c);
+                var clinicId = c.GetArgument<string?>("clinicId");
+                var first = c.GetArgument("first", 50);
+                if (first is < 1 or > SearchLimits.MaxFirst)
+                    throw BadInput("first", $"first must be between 1 and {SearchLimits.MaxFirst}.");
+                if (!caller.IsAdmin)
+                {
+                    if (caller.Role != ClinicDirectory.Core.Access.ApiKeyRole.Clinic || clinicId is not null && clinicId != caller.ClinicId)
+                        throw new ExecutionError("This key may not read that audit log.") { Code = "FORBIDDEN" };
+                    clinicId = caller.ClinicId;
+                }
+                long? after = null;
+                if (c.GetArgument<string?>("after") is { } cursor)
+                {
+                    if (!long.TryParse(cursor, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seq))
+                        throw BadInput("after", "after is not a cursor of the audit log.");
+                    after = seq;
+                }
+                var (entries, more) = c.RequestServices!.GetRequiredService<ClinicDirectory.Core.Access.AuditLog>().Read(clinicId, first, after);
+                return new AuditLogPage(entries, more);
+            });
     }
 
     private static (SearchRequest, Place?) BuildRequest(IResolveFieldContext c)

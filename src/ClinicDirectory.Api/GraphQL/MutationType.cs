@@ -1,0 +1,146 @@
+using ClinicDirectory.Api.GraphQL.Types;
+using ClinicDirectory.Core.Access;
+using ClinicDirectory.Core.Domain;
+using ClinicDirectory.Core.Editing;
+using ClinicDirectory.Core.Search;
+using GraphQL;
+using GraphQL.Types;
+
+namespace ClinicDirectory.Api.GraphQL;
+
+/// <summary>
+/// The write side. Every mutation needs a key (else UNAUTHENTICATED); rights to the object, versions and
+/// validation are checked by the editor and come back as userErrors, with nothing changed.
+/// </summary>
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType()
+    {
+        Name = "Mutation";
+
+        Field<NonNullGraphType<ClinicPayloadType>>("createClinic")
+            .Description("Admin only.")
+            .Argument<NonNullGraphType<ClinicInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var result = await Editor(c).CreateClinicAsync(Caller(c), InputMapping.Clinic(c.GetArgument<Dictionary<string, object?>>("input")), c.CancellationToken);
+                return new ClinicPayload(result.Value, result.Errors, result.Notices);
+            });
+
+        Field<NonNullGraphType<ClinicPayloadType>>("updateClinic")
+            .Description("Admin, or a key of this clinic. Fails with code VERSION_CONFLICT unless expectedVersion is the stored version.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<NonNullGraphType<IntGraphType>>("expectedVersion")
+            .Argument<NonNullGraphType<ClinicPatchType>>("patch")
+            .ResolveAsync(async c =>
+            {
+                var result = await Editor(c).UpdateClinicAsync(Caller(c), Id(c, "id"), c.GetArgument<int>("expectedVersion"),
+                    InputMapping.Clinic(c.GetArgument<Dictionary<string, object?>>("patch")), c.CancellationToken);
+                return new ClinicPayload(result.Value, result.Errors, result.Notices);
+            });
+
+        Field<NonNullGraphType<PractitionerPayloadType>>("upsertPractitioner")
+            .Description("Admin, or a key of this clinic. Creates the practitioner when input.id is absent.")
+            .Argument<NonNullGraphType<IdGraphType>>("clinicId")
+            .Argument<NonNullGraphType<PractitionerInputType>>("input")
+            .Argument<IntGraphType>("expectedVersion")
+            .ResolveAsync(async c =>
+            {
+                var result = await Editor(c).UpsertPractitionerAsync(Caller(c), Id(c, "clinicId"),
+                    InputMapping.Practitioner(c.GetArgument<Dictionary<string, object?>>("input")), c.GetArgument<int?>("expectedVersion"), c.CancellationToken);
+                return new PractitionerPayload(result.Value, result.Errors);
+            });
+
+        Field<NonNullGraphType<RemovePayloadType>>("removePractitioner")
+            .Description("Admin, or a key of this clinic. Removes the practitioner from this clinic's listing.")
+            .Argument<NonNullGraphType<IdGraphType>>("clinicId")
+            .Argument<NonNullGraphType<IdGraphType>>("practitionerId")
+            .ResolveAsync(async c =>
+            {
+                var result = await Editor(c).RemovePractitionerAsync(Caller(c), Id(c, "clinicId"), Id(c, "practitionerId"), c.CancellationToken);
+                return new RemovePayload(result.Value, result.Errors);
+            });
+
+        Field<NonNullGraphType<PractitionerPayloadType>>("verifyCredential")
+            .Description("Admin only: the outcome of checking a credential against the certifying body or regulator.")
+            .Argument<NonNullGraphType<IdGraphType>>("practitionerId")
+            .Argument<NonNullGraphType<IdGraphType>>("credentialId")
+            .Argument<NonNullGraphType<VerificationStatusEnum>>("status")
+            .Argument<StringGraphType>("note")
+            .ResolveAsync(async c =>
+            {
+                var result = await Editor(c).VerifyCredentialAsync(Caller(c), Id(c, "practitionerId"), Id(c, "credentialId"),
+                    c.GetArgument<VerificationStatus>("status"), c.GetArgument<string?>("note"), c.CancellationToken);
+                return new PractitionerPayload(result.Value, result.Errors);
+            });
+
+        Field<NonNullGraphType<ApiKeyPayloadType>>("createApiKey")
+            .Description("Admin only. The secret is returned once and stored only as a hash.")
+            .Argument<NonNullGraphType<ApiKeyRoleEnum>>("role")
+            .Argument<IdGraphType>("clinicId")
+            .Argument<StringGraphType>("label")
+            .Argument<IntGraphType>("requestsPerMinute", a => a.Description = "A PARTNER key's own rate limit.")
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("allowedOrigins", a => a.Description = "Web origins a PARTNER key may be used from.")
+            .ResolveAsync(async c => await CreateKeyAsync(c));
+
+        Field<NonNullGraphType<RemovePayloadType>>("revokeApiKey")
+            .Description("Admin only. The key stops working at once.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Resolve(c =>
+            {
+                var caller = Caller(c);
+                var id = Id(c, "id");
+                if (!caller.IsAdmin) return new RemovePayload(null, [new UserError([], "Only an admin key may revoke keys.", UserErrorCode.Forbidden)]);
+                if (!c.RequestServices!.GetRequiredService<ApiKeyStore>().Revoke(id))
+                    return new RemovePayload(null, [new UserError(["id"], $"No active key \"{id}\".", UserErrorCode.NotFound)]);
+                Editor(c).RecordAccessChange(caller, "revokeApiKey", id, null);
+                return new RemovePayload(id, []);
+            });
+    }
+
+    private static async Task<ApiKeyPayload> CreateKeyAsync(IResolveFieldContext c)
+    {
+        var caller = Caller(c);
+        if (!caller.IsAdmin) return new ApiKeyPayload(null, null, [new UserError([], "Only an admin key may create keys.", UserErrorCode.Forbidden)]);
+        var role = c.GetArgument<ApiKeyRole>("role");
+        var clinicId = c.GetArgument<string?>("clinicId");
+        var label = c.GetArgument<string?>("label");
+        var perMinute = c.GetArgument<int?>("requestsPerMinute");
+        var origins = c.GetArgument<List<string>?>("allowedOrigins");
+        var errors = new List<UserError>();
+        if (role == ApiKeyRole.Clinic)
+        {
+            if (string.IsNullOrEmpty(clinicId)) errors.Add(new UserError(["clinicId"], "A CLINIC key needs clinicId.", UserErrorCode.Invalid));
+            else if ((await c.RequestServices!.GetRequiredService<IDirectoryEngine>().GetClinicsAsync([clinicId], c.CancellationToken)).Count == 0)
+                errors.Add(new UserError(["clinicId"], $"No clinic \"{clinicId}\".", UserErrorCode.NotFound));
+        }
+        else if (clinicId is not null)
+        {
+            errors.Add(new UserError(["clinicId"], "Only a CLINIC key has a clinicId.", UserErrorCode.Invalid));
+        }
+        if (label is { Length: > 200 }) errors.Add(new UserError(["label"], "label must be at most 200 characters.", UserErrorCode.Invalid));
+        if (perMinute is < 1 or > 1_000_000) errors.Add(new UserError(["requestsPerMinute"], "requestsPerMinute must be between 1 and 1000000.", UserErrorCode.Invalid));
+        if (origins is { Count: > 50 } || origins?.Any(o => !Uri.TryCreate(o, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https")) == true)
+            errors.Add(new UserError(["allowedOrigins"], "allowedOrigins must be up to 50 http(s) origins such as https://partner.example.", UserErrorCode.Invalid));
+        if (errors.Count > 0) return new ApiKeyPayload(null, null, errors);
+
+        var (key, secret) = c.RequestServices!.GetRequiredService<ApiKeyStore>().Create(role, clinicId, label, perMinute,
+            origins?.Select(o => new Uri(o).GetLeftPart(UriPartial.Authority)).ToList());
+        Editor(c).RecordAccessChange(caller, "createApiKey", key.Id, clinicId);
+        return new ApiKeyPayload(key, secret, []);
+    }
+
+    private static DirectoryEditor Editor(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<DirectoryEditor>();
+
+    /// <summary>The caller, or an UNAUTHENTICATED error: every mutation needs a key.</summary>
+    internal static Caller Caller(IResolveFieldContext c) =>
+        (c.UserContext as RequestContext)?.Caller
+        ?? throw new ExecutionError("This operation needs an API key: send 'Authorization: Bearer <secret>'.") { Code = "UNAUTHENTICATED" };
+
+    private static string Id(IResolveFieldContext c, string name)
+    {
+        var id = c.GetArgument<string>(name);
+        if (id.Length > 256) throw QueryType.BadInput(name, $"{name} must be at most 256 characters.");
+        return id;
+    }
+}

@@ -1,0 +1,14 @@
+using GraphQL.Types;
+
+namespace ClinicDirectory.Api.GraphQL.Types;
+
+/// <summary>Result of a practitioner mutation.</summary>
+public sealed class PractitionerPayloadType : ObjectGraphType<PractitionerPayload>
+{
+    public PractitionerPayloadType()
+    {
+        Name = "PractitionerPayload";
+        Field<PractitionerType>("practitioner").Description("The practitioner as stored, when accepted.").Resolve(c => c.Source.Practitioner);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Description("Why the change was refused; empty when accepted.").Resolve(c => c.Source.UserErrors);
+    }
+}

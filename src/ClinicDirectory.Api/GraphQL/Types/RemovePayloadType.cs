@@ -1,0 +1,14 @@
+using GraphQL.Types;
+
+namespace ClinicDirectory.Api.GraphQL.Types;
+
+/// <summary>Result of a removal.</summary>
+public sealed class RemovePayloadType : ObjectGraphType<RemovePayload>
+{
+    public RemovePayloadType()
+    {
+        Name = "RemovePayload";
+        Field<IdGraphType>("removedId").Description("What was removed, when accepted.").Resolve(c => c.Source.RemovedId);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Description("Why the removal was refused; empty when accepted.").Resolve(c => c.Source.UserErrors);
+    }
+}

@@ -1,0 +1,16 @@
+using ClinicDirectory.Core.Editing;
+using GraphQL.Types;
+
+namespace ClinicDirectory.Api.GraphQL.Types;
+
+/// <summary>A refused part of a mutation.</summary>
+public sealed class UserErrorType : ObjectGraphType<UserError>
+{
+    public UserErrorType()
+    {
+        Name = "UserError";
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("field").Description("Path to the input field at fault, e.g. [\"patch\", \"latitude\"].").Resolve(c => c.Source.Field);
+        Field<NonNullGraphType<StringGraphType>>("message").Description("What is wrong.").Resolve(c => c.Source.Message);
+        Field<NonNullGraphType<UserErrorCodeEnum>>("code").Description("Kind of error.").Resolve(c => c.Source.Code);
+    }
+}

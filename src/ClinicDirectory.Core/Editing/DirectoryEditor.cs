@@ -1,0 +1,343 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using ClinicDirectory.Core.Access;
+using ClinicDirectory.Core.Domain;
+using ClinicDirectory.Core.Geo;
+using ClinicDirectory.Core.Search;
+using ClinicDirectory.Core.Taxonomy;
+
+namespace ClinicDirectory.Core.Editing;
+
+/// <summary>
+/// Every change to listings: authorization at the object, optimistic concurrency, validation with field
+/// paths, and an audit record. Changes are serialized, so a version check and its write are one step, and
+/// each returns only after the engine has committed it.
+/// </summary>
+public sealed class DirectoryEditor(IDirectoryEngine engine, DirectoryTaxonomy taxonomy, Gazetteer gazetteer, AuditLog audit, TimeProvider time) : IDisposable
+{
+    private readonly SemaphoreSlim _lock = new(1, 1);
+
+    public Task<EditResult<Clinic>> CreateClinicAsync(Caller caller, ClinicChanges input, CancellationToken ct) => Serialized(async () =>
+    {
+        if (!caller.IsAdmin) return Forbidden<Clinic>([], "Only an admin key may create clinics.");
+        var clinic = new Clinic { Id = NewId(input.Name), Version = 0 };
+        var errors = new List<UserError>();
+        var notices = new List<string>();
+        var changed = Apply(clinic, input, "input", errors);
+        if (!input.Present.Contains("latitude") && !input.Present.Contains("longitude"))
+            Place(clinic, "input", errors, notices);
+        ListingValidator.Clinic(clinic, "input", errors);
+        if (errors.Count > 0) return EditResult<Clinic>.Refused(errors);
+
+        Stamp(clinic);
+        await engine.ApplyAsync(new DirectoryChange { Clinics = [clinic] }, ct);
+        Record(caller, "createClinic", "Clinic", clinic.Id, clinic.Id, changed, clinic.Version);
+        return new EditResult<Clinic> { Value = clinic, Notices = notices };
+    });
+
+    public Task<EditResult<Clinic>> UpdateClinicAsync(Caller caller, string id, int expectedVersion, ClinicChanges patch, CancellationToken ct) => Serialized(async () =>
+    {
+        if (!caller.MayEdit(id)) return Forbidden<Clinic>(["id"], "This key may not change that clinic.");
+        var clinic = await LoadClinic(id, ct);
+        if (clinic is null) return NotFound<Clinic>(["id"], $"No clinic \"{id}\".");
+        if (clinic.Version != expectedVersion) return Conflict<Clinic>(clinic.Version);
+
+        var errors = new List<UserError>();
+        var notices = new List<string>();
+        var changed = Apply(clinic, patch, "patch", errors);
+        if (patch.Present.Contains("address") && !patch.Present.Contains("latitude") && !patch.Present.Contains("longitude"))
+            Place(clinic, "patch", errors, notices);
+        ListingValidator.Clinic(clinic, "patch", errors);
+        if (errors.Count > 0) return EditResult<Clinic>.Refused(errors);
+
+        Stamp(clinic);
+        await engine.ApplyAsync(new DirectoryChange { Clinics = [clinic] }, ct);
+        Record(caller, "updateClinic", "Clinic", clinic.Id, clinic.Id, changed, clinic.Version);
+        return new EditResult<Clinic> { Value = clinic, Notices = notices };
+    });
+
+    public Task<EditResult<Practitioner>> UpsertPractitionerAsync(Caller caller, string clinicId, PractitionerChanges input, int? expectedVersion, CancellationToken ct) => Serialized(async () =>
+    {
+        if (!caller.MayEdit(clinicId)) return Forbidden<Practitioner>(["clinicId"], "This key may not change that clinic's practitioners.");
+        if (await LoadClinic(clinicId, ct) is null) return NotFound<Practitioner>(["clinicId"], $"No clinic \"{clinicId}\".");
+
+        Practitioner practitioner;
+        var creating = input.Id is null;
+        if (creating)
+        {
+            practitioner = new Practitioner { Id = NewId(input.Name), Version = 0, ClinicIds = [clinicId] };
+        }
+        else
+        {
+            var existing = (await engine.GetPractitionersAsync([input.Id!], ct)) is [var found] ? found : null;
+            if (existing is null || !caller.IsAdmin && !existing.ClinicIds.Contains(clinicId))
+            {
+                // A clinic key learns nothing about practitioners of other clinics.
+                return existing is null
+                    ? NotFound<Practitioner>(["input", "id"], $"No practitioner \"{input.Id}\".")
+                    : Forbidden<Practitioner>(["input", "id"], "That practitioner is not listed at this clinic.");
+            }
+            if (expectedVersion is null)
+                return EditResult<Practitioner>.Refused(ListingValidator.Invalid(["expectedVersion"], "expectedVersion is required to change an existing practitioner."));
+            if (existing.Version != expectedVersion) return Conflict<Practitioner>(existing.Version);
+            practitioner = existing;
+            if (!practitioner.ClinicIds.Contains(clinicId)) practitioner.ClinicIds.Add(clinicId);
+        }
+
+        var previousClinics = practitioner.ClinicIds.ToList();
+        var errors = new List<UserError>();
+        var changed = Apply(practitioner, input, creating, errors);
+        ListingValidator.Practitioner(practitioner, "input", errors, Today);
+        if (errors.Count > 0) return EditResult<Practitioner>.Refused(errors);
+
+        Stamp(practitioner);
+        await engine.ApplyAsync(new DirectoryChange { Practitioners = [practitioner], AffectedClinicIds = previousClinics }, ct);
+        Record(caller, creating ? "upsertPractitioner:create" : "upsertPractitioner:update", "Practitioner", practitioner.Id, clinicId, changed, practitioner.Version);
+        return new EditResult<Practitioner> { Value = practitioner };
+    });
+
+    public Task<EditResult<string>> RemovePractitionerAsync(Caller caller, string clinicId, string practitionerId, CancellationToken ct) => Serialized(async () =>
+    {
+        if (!caller.MayEdit(clinicId)) return Forbidden<string>(["clinicId"], "This key may not change that clinic's practitioners.");
+        var practitioner = (await engine.GetPractitionersAsync([practitionerId], ct)) is [var found] ? found : null;
+        if (practitioner is null || !practitioner.ClinicIds.Contains(clinicId))
+            return NotFound<string>(["practitionerId"], $"No practitioner \"{practitionerId}\" at clinic \"{clinicId}\".");
+
+        practitioner.ClinicIds.Remove(clinicId);
+        var change = practitioner.ClinicIds.Count == 0
+            ? new DirectoryChange { RemovedPractitionerIds = [practitionerId], AffectedClinicIds = [clinicId] }
+            : new DirectoryChange { Practitioners = [Stamp(practitioner)], AffectedClinicIds = [clinicId] };
+        await engine.ApplyAsync(change, ct);
+        Record(caller, "removePractitioner", "Practitioner", practitionerId, clinicId, ["clinics"], practitioner.ClinicIds.Count == 0 ? null : practitioner.Version);
+        return new EditResult<string> { Value = practitionerId };
+    });
+
+    public Task<EditResult<Practitioner>> VerifyCredentialAsync(Caller caller, string practitionerId, string credentialId, VerificationStatus status, string? note, CancellationToken ct) => Serialized(async () =>
+    {
+        if (!caller.IsAdmin) return Forbidden<Practitioner>([], "Only an admin key may verify credentials.");
+        if (note is { Length: > ListingValidator.MaxText })
+            return EditResult<Practitioner>.Refused(ListingValidator.Invalid(["note"], $"note must be at most {ListingValidator.MaxText} characters."));
+        var practitioner = (await engine.GetPractitionersAsync([practitionerId], ct)) is [var found] ? found : null;
+        if (practitioner is null) return NotFound<Practitioner>(["practitionerId"], $"No practitioner \"{practitionerId}\".");
+        var credential = practitioner.Credentials.FirstOrDefault(c => c.Id == credentialId);
+        if (credential is null) return NotFound<Practitioner>(["credentialId"], $"No credential \"{credentialId}\" on that practitioner.");
+
+        credential.Status = status;
+        credential.VerifiedAt = status == VerificationStatus.Verified ? time.GetUtcNow() : null;
+        Stamp(practitioner);
+        await engine.ApplyAsync(new DirectoryChange { Practitioners = [practitioner], AffectedClinicIds = practitioner.ClinicIds }, ct);
+        Record(caller, "verifyCredential", "Credential", credentialId, practitioner.ClinicIds.FirstOrDefault(), ["credentials.status"], practitioner.Version, note);
+        return new EditResult<Practitioner> { Value = practitioner };
+    });
+
+    /// <summary>Records a change that is not to a listing (keys), in the same audit log.</summary>
+    public void RecordAccessChange(Caller caller, string action, string keyId, string? clinicId) =>
+        Record(caller, action, "ApiKey", keyId, clinicId, [], null);
+
+    private List<string> Apply(Clinic clinic, ClinicChanges changes, string root, List<UserError> errors)
+    {
+        var p = changes.Present;
+        if (p.Contains("name")) clinic.Name = changes.Name?.Trim() ?? "";
+        if (p.Contains("description")) clinic.Description = Blank(changes.Description);
+        if (p.Contains("address"))
+        {
+            if (changes.Address is null) errors.Add(ListingValidator.Invalid([root, "address"], "address cannot be removed."));
+            else clinic.Address = Normalize(changes.Address);
+        }
+        if (p.Contains("latitude") || p.Contains("longitude"))
+        {
+            if (changes.Latitude is not { } lat || changes.Longitude is not { } lon)
+            {
+                errors.Add(ListingValidator.Invalid([root, p.Contains("latitude") ? "longitude" : "latitude"], "latitude and longitude must be given together."));
+            }
+            else
+            {
+                clinic.Latitude = lat;
+                clinic.Longitude = lon;
+            }
+        }
+        if (p.Contains("phone")) clinic.Phone = Blank(changes.Phone);
+        if (p.Contains("email")) clinic.Email = Blank(changes.Email);
+        if (p.Contains("website")) clinic.Website = Blank(changes.Website);
+        if (p.Contains("bookingUrl")) clinic.BookingUrl = Blank(changes.BookingUrl);
+        if (p.Contains("hours")) clinic.Hours = changes.Hours ?? [];
+        if (p.Contains("techniques")) clinic.Techniques = [.. (changes.Techniques ?? []).Distinct()];
+        if (p.Contains("conditions")) clinic.Conditions = ResolveConditions(changes.Conditions, [root, "conditions"], errors);
+        if (p.Contains("languages")) clinic.Languages = [.. (changes.Languages ?? []).Select(l => l.Trim().ToLowerInvariant()).Distinct()];
+        if (p.Contains("directBilling")) clinic.DirectBilling = changes.DirectBilling ?? false;
+        if (p.Contains("acceptingNewPatients")) clinic.AcceptingNewPatients = changes.AcceptingNewPatients ?? false;
+        return [.. p.Order(StringComparer.Ordinal)];
+    }
+
+    private List<string> Apply(Practitioner practitioner, PractitionerChanges changes, bool creating, List<UserError> errors)
+    {
+        var p = changes.Present;
+        if (p.Contains("name")) practitioner.Name = changes.Name?.Trim() ?? "";
+        if (p.Contains("profession"))
+        {
+            if (changes.Profession is { } profession) practitioner.Profession = profession;
+            else errors.Add(ListingValidator.Invalid(["input", "profession"], "profession is required."));
+        }
+        else if (creating)
+        {
+            errors.Add(ListingValidator.Invalid(["input", "profession"], "profession is required."));
+        }
+        if (p.Contains("bio")) practitioner.Bio = Blank(changes.Bio);
+        if (p.Contains("registration"))
+        {
+            practitioner.Registration = changes.Registration is { } r
+                ? new Registration
+                {
+                    Regulator = r.Regulator.Trim(),
+                    Number = r.Number.Trim(),
+                    // A registration stated by a clinic is taken as active; the regulator's register is the authority.
+                    Status = practitioner.Registration?.Status ?? RegistrationStatus.Active,
+                    DryNeedlingAuthorized = r.DryNeedlingAuthorized ?? false,
+                }
+                : null;
+        }
+        if (p.Contains("credentials")) practitioner.Credentials = MergeCredentials(practitioner, changes.Credentials ?? [], errors);
+        if (p.Contains("techniques")) practitioner.Techniques = [.. (changes.Techniques ?? []).Distinct()];
+        if (p.Contains("conditions")) practitioner.Conditions = ResolveConditions(changes.Conditions, ["input", "conditions"], errors);
+        if (p.Contains("languages")) practitioner.Languages = [.. (changes.Languages ?? []).Select(l => l.Trim().ToLowerInvariant()).Distinct()];
+        if (p.Contains("acceptingNewPatients")) practitioner.AcceptingNewPatients = changes.AcceptingNewPatients ?? false;
+        return [.. p.Where(f => f != "id").Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Credentials come from clinics as SELF_REPORTED. One that is unchanged (same program and dates) keeps
+    /// its id and verification; a changed one is a new claim and must be verified again.
+    /// </summary>
+    private List<Credential> MergeCredentials(Practitioner practitioner, List<CredentialChange> stated, List<UserError> errors)
+    {
+        var merged = new List<Credential>();
+        for (var i = 0; i < stated.Count; i++)
+        {
+            var s = stated[i];
+            if (taxonomy.ProgramById(s.ProgramId) is null)
+            {
+                errors.Add(ListingValidator.Invalid(["input", "credentials", i.ToString(CultureInfo.InvariantCulture), "programId"], $"Unknown certification program \"{Short(s.ProgramId)}\"; certificationPrograms lists them."));
+                continue;
+            }
+            if (merged.Any(m => m.ProgramId == s.ProgramId)) continue;
+            var same = practitioner.Credentials.FirstOrDefault(c => c.ProgramId == s.ProgramId && c.EarnedOn == s.EarnedOn && c.ExpiresOn == s.ExpiresOn);
+            merged.Add(same ?? new Credential
+            {
+                Id = "cred-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)),
+                ProgramId = s.ProgramId,
+                EarnedOn = s.EarnedOn,
+                ExpiresOn = s.ExpiresOn,
+                Status = VerificationStatus.SelfReported,
+            });
+        }
+        return merged;
+    }
+
+    private List<string> ResolveConditions(List<string>? names, string[] path, List<UserError> errors)
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < (names?.Count ?? 0); i++)
+        {
+            var condition = names![i].Length <= 200 ? taxonomy.FindCondition(names[i]) : null;
+            if (condition is null)
+                errors.Add(ListingValidator.Invalid([.. path, i.ToString(CultureInfo.InvariantCulture)], $"Unknown condition \"{Short(names[i])}\"; the conditions query lists them."));
+            else if (!ids.Contains(condition.Id))
+                ids.Add(condition.Id);
+        }
+        return ids;
+    }
+
+    /// <summary>Places a clinic whose address changed without coordinates, by postal code or else by city.</summary>
+    private void Place(Clinic clinic, string root, List<UserError> errors, List<string> notices)
+    {
+        var place = gazetteer.Resolve(clinic.Address.PostalCode) ?? gazetteer.Resolve($"{clinic.Address.City}, {clinic.Address.Region}");
+        if (place is null || place.Country != clinic.Address.Country)
+        {
+            errors.Add(ListingValidator.Invalid([root, "latitude"], "The address could not be placed on the map; give latitude and longitude."));
+            return;
+        }
+        clinic.Latitude = place.Latitude;
+        clinic.Longitude = place.Longitude;
+        notices.Add($"Placed at the centre of {place.Label} by the gazetteer; send latitude and longitude for the exact location.");
+    }
+
+    private static Address Normalize(Address a) => new()
+    {
+        Street = a.Street.Trim(),
+        City = a.City.Trim(),
+        Region = a.Region.Trim().ToUpperInvariant(),
+        PostalCode = a.PostalCode.Trim().ToUpperInvariant(),
+        Country = a.Country.Trim().ToUpperInvariant(),
+    };
+
+    private Clinic Stamp(Clinic clinic)
+    {
+        clinic.Version++;
+        clinic.UpdatedAt = time.GetUtcNow();
+        return clinic;
+    }
+
+    private Practitioner Stamp(Practitioner practitioner)
+    {
+        practitioner.Version++;
+        practitioner.UpdatedAt = time.GetUtcNow();
+        return practitioner;
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    private async Task<Clinic?> LoadClinic(string id, CancellationToken ct) =>
+        (await engine.GetClinicsAsync([id], ct)) is [var clinic] ? clinic : null;
+
+    private void Record(Caller caller, string action, string type, string id, string? clinicId, IReadOnlyList<string> changed, int? version, string? note = null) =>
+        audit.Append(seq => new AuditEntry
+        {
+            Sequence = seq,
+            At = time.GetUtcNow(),
+            KeyId = caller.KeyId,
+            Role = caller.Role,
+            ClinicId = clinicId,
+            Action = action,
+            ObjectType = type,
+            ObjectId = id,
+            ChangedFields = changed,
+            Version = version,
+            Note = note,
+        });
+
+    private async Task<EditResult<T>> Serialized<T>(Func<Task<EditResult<T>>> change)
+        where T : class
+    {
+        await _lock.WaitAsync();
+        try
+        {
+            return await change();
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    private static string NewId(string? name)
+    {
+        var slug = string.Join('-', TextNormalizer.Key(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5));
+        if (slug.Length > 40) slug = slug[..40].TrimEnd('-');
+        return (slug.Length > 0 ? slug + "-" : "") + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string Short(string value) => value.Length > 40 ? value[..40] + "…" : value;
+
+    private static EditResult<T> Forbidden<T>(string[] field, string message) where T : class =>
+        EditResult<T>.Refused(new UserError(field, message, UserErrorCode.Forbidden));
+
+    private static EditResult<T> NotFound<T>(string[] field, string message) where T : class =>
+        EditResult<T>.Refused(new UserError(field, message, UserErrorCode.NotFound));
+
+    private static EditResult<T> Conflict<T>(int stored) where T : class =>
+        EditResult<T>.Refused(new UserError(["expectedVersion"], $"The stored version is {stored}; reload and apply your change again.", UserErrorCode.VersionConflict));
+}
