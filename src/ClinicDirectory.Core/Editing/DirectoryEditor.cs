@@ -87,7 +87,7 @@ public sealed class DirectoryEditor(IDirectoryEngine engine, DirectoryTaxonomy t
         var previousClinics = practitioner.ClinicIds.ToList();
         var errors = new List<UserError>();
         var changed = Apply(practitioner, input, creating, errors);
-        ListingValidator.Practitioner(practitioner, "input", errors, Today);
+        ListingValidator.Practitioner(practitioner, "input", errors);
         if (errors.Count > 0) return EditResult<Practitioner>.Refused(errors);
 
         Stamp(practitioner);
@@ -214,9 +214,14 @@ public sealed class DirectoryEditor(IDirectoryEngine engine, DirectoryTaxonomy t
         for (var i = 0; i < stated.Count; i++)
         {
             var s = stated[i];
+            var index = i.ToString(CultureInfo.InvariantCulture);
+            if (s.EarnedOn is { } earned && earned > Today)
+                errors.Add(ListingValidator.Invalid(["input", "credentials", index, "earnedOn"], "earnedOn cannot be in the future."));
+            if (s.EarnedOn is { } e && s.ExpiresOn is { } x && x < e)
+                errors.Add(ListingValidator.Invalid(["input", "credentials", index, "expiresOn"], "expiresOn cannot be before earnedOn."));
             if (taxonomy.ProgramById(s.ProgramId) is null)
             {
-                errors.Add(ListingValidator.Invalid(["input", "credentials", i.ToString(CultureInfo.InvariantCulture), "programId"], $"Unknown certification program \"{Short(s.ProgramId)}\"; certificationPrograms lists them."));
+                errors.Add(ListingValidator.Invalid(["input", "credentials", index, "programId"], $"Unknown certification program \"{Short(s.ProgramId)}\"; certificationPrograms lists them."));
                 continue;
             }
             if (merged.Any(m => m.ProgramId == s.ProgramId)) continue;

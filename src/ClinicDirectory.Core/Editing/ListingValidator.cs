@@ -38,7 +38,7 @@ public static partial class ListingValidator
         Languages(clinic.Languages, [root, "languages"], errors);
     }
 
-    public static void Practitioner(Practitioner practitioner, string root, List<UserError> errors, DateOnly today)
+    public static void Practitioner(Practitioner practitioner, string root, List<UserError> errors)
     {
         Text(practitioner.Name, [root, "name"], MaxName, required: true, errors);
         Text(practitioner.Bio, [root, "bio"], MaxText, required: false, errors);
@@ -46,15 +46,6 @@ public static partial class ListingValidator
         {
             Text(registration.Regulator, [root, "registration", "regulator"], MaxShort, required: true, errors);
             Text(registration.Number, [root, "registration", "number"], 50, required: true, errors);
-        }
-        for (var i = 0; i < practitioner.Credentials.Count; i++)
-        {
-            var c = practitioner.Credentials[i];
-            var path = new[] { root, "credentials", i.ToString(CultureInfo.InvariantCulture) };
-            if (c.EarnedOn is { } earned && earned > today)
-                errors.Add(Invalid([.. path, "earnedOn"], "earnedOn cannot be in the future."));
-            if (c.EarnedOn is { } e && c.ExpiresOn is { } x && x < e)
-                errors.Add(Invalid([.. path, "expiresOn"], "expiresOn cannot be before earnedOn."));
         }
         if (practitioner.Credentials.Count > 30)
             errors.Add(Invalid([root, "credentials"], "At most 30 credentials."));
