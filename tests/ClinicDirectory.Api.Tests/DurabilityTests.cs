@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+
+namespace ClinicDirectory.Api.Tests;
+
+/// <summary>Acknowledged writes survive kill -9, and one data directory serves one process.</summary>
+public sealed class DurabilityTests : IDisposable
+{
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "clinicdirectory-crash", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dataPath, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task Every_acknowledged_write_is_there_after_SIGKILL_and_restart()
+    {
+        var acknowledged = new ConcurrentBag<string>();
+        using (var service = ServiceProcess.Start(_dataPath))
+        {
+            await service.WaitReadyAsync();
+
+            // Writers keep creating practitioners until the process dies under them.
+            using var stop = new CancellationTokenSource();
+            var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+            {
+                for (var i = 0; !stop.IsCancellationRequested; i++)
+                {
+                    try
+                    {
+                        var data = await service.Client.DataAsync("""
+                            mutation($n: String!) { upsertPractitioner(clinicId: "hillstar-grande-prairie", input: { name: $n, profession: PHYSIOTHERAPIST }) { practitioner { id } userErrors { message } } }
+                            """, new { n = $"Crash Writer {w}-{i}" }, DirectoryFactory.AdminKey);
+                        acknowledged.Add(data["upsertPractitioner"]!["practitioner"]!["id"]!.GetValue<string>());
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+                    {
+                        return;
+                    }
+                }
+            })).ToList();
+
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (acknowledged.Count < 40 && DateTime.UtcNow < deadline) await Task.Delay(20);
+            service.Kill();
+            await stop.CancelAsync();
+            await Task.WhenAll(writers);
+        }
+        Assert.True(acknowledged.Count >= 40, $"only {acknowledged.Count} writes were acknowledged before the kill");
+
+        using var restarted = ServiceProcess.Start(_dataPath);
+        await restarted.WaitReadyAsync();
+        var listed = await restarted.Client.DataAsync("""{ clinic(id: "hillstar-grande-prairie") { practitioners { id } } }""");
+        var ids = listed["clinic"]!["practitioners"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()).ToHashSet();
+        Assert.All(acknowledged, id => Assert.Contains(id, ids));
+
+        // The restarted service did not seed again on top of the existing directory.
+        var count = await restarted.Client.DataAsync("""{ searchClinics(filter: { text: "Dynamic Physiotherapy" }) { totalCount } }""");
+        Assert.Equal(1, count["searchClinics"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_second_process_on_the_same_data_directory_refuses_to_start()
+    {
+        using var first = ServiceProcess.Start(_dataPath);
+        await first.WaitReadyAsync();
+
+        using var second = ServiceProcess.Start(_dataPath);
+        Assert.True(second.WaitForExit(TimeSpan.FromSeconds(60)), "the second process kept running");
+        Assert.NotEqual(0, second.ExitCode);
+        Assert.Contains("in use by another ClinicDirectory process", second.Output, StringComparison.Ordinal);
+
+        // The first one still serves.
+        var data = await first.Client.DataAsync("{ conditions { id } }");
+        Assert.NotEmpty(data["conditions"]!.AsArray());
+    }
+}
