@@ -9,7 +9,7 @@ namespace ClinicDirectory.Api.Tests;
 /// <summary>The real host on a throwaway data directory, seeded from the repository's seed folder.</summary>
 public class DirectoryFactory : WebApplicationFactory<Program>
 {
-    public const string AdminKey = "test-admin-key-0123456789abcdef";
+    public const string AdminKey = ServiceProcess.AdminKey;
 
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "clinicdirectory-api-tests", Guid.NewGuid().ToString("N"));
 

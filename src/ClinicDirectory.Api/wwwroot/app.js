@@ -506,12 +506,19 @@ async function start() {
     $('condition').value = '';
   });
   $('place').addEventListener('input', () => { state.lat = null; state.lon = null; });
-  $('search').addEventListener('submit', (e) => { e.preventDefault(); search(); });
+  $('search').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    await search();
+    // On a phone the results are below the form: bring them into view.
+    if (matchMedia('(max-width: 899px)').matches) $('results').scrollIntoView({ block: 'start' });
+  });
   $('reset').addEventListener('click', () => {
     Object.assign(state, { place: '', lat: null, lon: null, radius: 25, sort: 'RELEVANCE' });
     clearFilters();
   });
   $('more').addEventListener('click', loadMore);
+  // Filters apply as soon as they change; text boxes wait for Search or Enter.
+  for (const id of ['radius', 'verified', 'billing', 'accepting', 'sort']) $(id).addEventListener('change', submitFromControl);
   $('locate').addEventListener('click', () => {
     if (!navigator.geolocation) { $('place-help').textContent = 'Your browser cannot share its location; type a place instead.'; return; }
     $('place-help').textContent = 'Finding your location…';

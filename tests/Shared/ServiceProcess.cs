@@ -3,9 +3,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace ClinicDirectory.Api.Tests;
+namespace ClinicDirectory.Tests.Shared;
 
-/// <summary>The service started as its own operating-system process, as in production.</summary>
+/// <summary>The service started as its own operating-system process, as in production (shared by test projects).</summary>
 public sealed class ServiceProcess : IDisposable
 {
     private readonly Process _process;
@@ -35,6 +35,8 @@ public sealed class ServiceProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    public const string AdminKey = "test-admin-key-0123456789abcdef";
+
     public static ServiceProcess Start(string dataPath)
     {
         var port = FreePort();
@@ -49,9 +51,12 @@ public sealed class ServiceProcess : IDisposable
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
+        // The patient page (wwwroot) is copied beside the program.
+        info.ArgumentList.Add("--contentRoot");
+        info.ArgumentList.Add(AppContext.BaseDirectory);
         info.Environment["Storage__DataPath"] = dataPath;
         info.Environment["Seed__Path"] = Core.Seeding.SeedData.Locate(null).Folder;
-        info.Environment["Auth__AdminKey"] = DirectoryFactory.AdminKey;
+        info.Environment["Auth__AdminKey"] = AdminKey;
         info.Environment["RateLimiting__Enabled"] = "false";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         Directory.CreateDirectory(dataPath);
