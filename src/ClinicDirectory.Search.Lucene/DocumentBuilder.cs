@@ -1,147 +1,224 @@
-using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Text.Json;
 using ClinicDirectory.Core.Domain;
 using ClinicDirectory.Core.Seeding;
 using ClinicDirectory.Core.Taxonomy;
+using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
-using Lucene.Net.Util;
 
 namespace ClinicDirectory.Search.Lucene;
 
 /// <summary>
-/// Turns listings into index documents. A clinic document carries what its practitioners bring to a
-/// clinic search (their names and certifications); a practitioner document carries where its clinics are.
+/// Turns listings into index documents. A clinic document carries what its practitioners bring to a clinic
+/// search (their names and certifications); a practitioner document carries where its clinics are. Each
+/// text is analyzed once; the taxonomy's texts (condition synonyms, technique and program names) are
+/// analyzed once per process and replayed. Documents are reused per thread (see <see cref="ReusableDocument"/>):
+/// hand each one to the IndexWriter before building the next on the same thread.
 /// </summary>
-internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, TimeProvider time)
+internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analyzer, TimeProvider time)
 {
+    /// <summary>Lucene's limit for one DocValues value; listings are validated far below it.</summary>
+    private const int MaxJsonBytes = 32_000;
+
+    [ThreadStatic]
+    private static ReusableDocument? _reusable;
+
+    private readonly ConcurrentDictionary<string, string?[]> _cached = new(StringComparer.Ordinal);
+
     public Document BuildClinic(Clinic clinic, IReadOnlyList<Practitioner> practitioners)
     {
-        var doc = Common(Fields.ClinicType, clinic.Id, clinic.Name, JsonSerializer.SerializeToUtf8Bytes(clinic, DirectoryJson.Options));
-        var all = new List<string> { clinic.Name };
+        const string t = Fields.ClinicType;
+        var d = Start(t, clinic.Id, clinic.Name, JsonSerializer.SerializeToUtf8Bytes(clinic, DirectoryJson.Options));
+        var text = new Text(Analyze(clinic.Name));
 
-        AddText(doc, Fields.Body, clinic.Description, all);
-        AddPlace(doc, clinic, all);
-        AddPoints(doc, [(clinic.Latitude, clinic.Longitude)]);
-        AddConditions(doc, clinic.Conditions, all);
-        AddTechniques(doc, clinic.Techniques.Concat(practitioners.SelectMany(p => p.Techniques)).Distinct(), all);
-        AddLanguages(doc, clinic.Languages);
-        AddCredentials(doc, practitioners.SelectMany(p => p.Credentials), all);
-        foreach (var p in practitioners)
-            AddText(doc, Fields.People, p.Name, all);
-        doc.Add(new StringField(Fields.DirectBilling, clinic.DirectBilling ? "1" : "0", Field.Store.NO));
-        doc.Add(new StringField(Fields.Accepting, clinic.AcceptingNewPatients ? "1" : "0", Field.Store.NO));
-        doc.Add(new TextField(Fields.All, string.Join(" \n ", all), Field.Store.NO));
-        return doc;
+        text.Add(Analyze(clinic.Description));
+        AddPlace(d, t, clinic, text);
+        AddPoints(d, t, [(clinic.Latitude, clinic.Longitude)]);
+        AddConditions(d, t, clinic.Conditions, text);
+        var techniques = new HashSet<Technique>(clinic.Techniques);
+        foreach (var p in practitioners) techniques.UnionWith(p.Techniques);
+        AddTechniques(d, t, techniques, text);
+        AddLanguages(d, t, clinic.Languages);
+        AddCredentials(d, t, practitioners.SelectMany(p => p.Credentials), text);
+        foreach (var p in practitioners) text.Add(Analyze(p.Name));
+        d.String(Fields.Of(t, Fields.DirectBilling), clinic.DirectBilling ? "1" : "0");
+        d.String(Fields.Of(t, Fields.Accepting), clinic.AcceptingNewPatients ? "1" : "0");
+        text.AddTo(d, t);
+        return d.Document;
     }
 
     public Document BuildPractitioner(Practitioner practitioner, IReadOnlyList<Clinic> clinics)
     {
-        var doc = Common(Fields.PractitionerType, practitioner.Id, practitioner.Name, JsonSerializer.SerializeToUtf8Bytes(practitioner, DirectoryJson.Options));
-        var all = new List<string> { practitioner.Name };
+        const string t = Fields.PractitionerType;
+        var d = Start(t, practitioner.Id, practitioner.Name, JsonSerializer.SerializeToUtf8Bytes(practitioner, DirectoryJson.Options));
+        var text = new Text(Analyze(practitioner.Name));
 
-        AddText(doc, Fields.Body, practitioner.Bio, all);
+        text.Add(Analyze(practitioner.Bio));
+        text.Add(Cached("profession:" + practitioner.Profession, () => practitioner.Profession.ToString()));
         foreach (var clinic in clinics)
         {
-            AddText(doc, Fields.People, clinic.Name, all);
-            AddPlace(doc, clinic, all);
-            doc.Add(new StringField(Fields.ClinicId, clinic.Id, Field.Store.NO));
+            text.Add(Analyze(clinic.Name));
+            AddPlace(d, t, clinic, text);
+            d.String(Fields.Of(t, Fields.ClinicId), clinic.Id);
         }
-        AddPoints(doc, [.. clinics.Select(c => (c.Latitude, c.Longitude))]);
-        AddConditions(doc, practitioner.Conditions, all);
-        AddTechniques(doc, practitioner.Techniques, all);
-        AddLanguages(doc, practitioner.Languages);
-        AddCredentials(doc, practitioner.Credentials, all);
-        AddText(doc, Fields.Body, practitioner.Profession.ToString(), all);
-        doc.Add(new StringField(Fields.Profession, practitioner.Profession.ToString(), Field.Store.NO));
-        doc.Add(new StringField(Fields.Accepting, practitioner.AcceptingNewPatients ? "1" : "0", Field.Store.NO));
-        doc.Add(new TextField(Fields.All, string.Join(" \n ", all), Field.Store.NO));
-        return doc;
+        AddPoints(d, t, [.. clinics.Select(c => (c.Latitude, c.Longitude))]);
+        AddConditions(d, t, practitioner.Conditions, text);
+        AddTechniques(d, t, practitioner.Techniques, text);
+        AddLanguages(d, t, practitioner.Languages);
+        AddCredentials(d, t, practitioner.Credentials, text);
+        d.String(Fields.Of(t, Fields.Profession), practitioner.Profession.ToString());
+        d.String(Fields.Of(t, Fields.Accepting), practitioner.AcceptingNewPatients ? "1" : "0");
+        text.AddTo(d, t);
+        return d.Document;
     }
 
     public static string Uid(string type, string id) => type + ":" + id;
 
     public static string CityKey(Address address) => $"{address.City}, {address.Region}";
 
-    private static Document Common(string type, string id, string name, byte[] json)
+    /// <summary>
+    /// The first eight characters of the folded name packed six bits each: numeric order equals name order
+    /// on those characters, so NAME sort compares numbers and reads names only on ties.
+    /// </summary>
+    public static long NameKey(string name)
     {
-        var doc = new Document
+        var key = TextNormalizer.Key(name);
+        long packed = 0;
+        for (var i = 0; i < 8; i++)
         {
-            new StringField(Fields.Type, type, Field.Store.NO),
-            new StringField(Fields.Id, id, Field.Store.NO),
-            new StringField(Fields.Uid, Uid(type, id), Field.Store.NO),
-            new SortedDocValuesField(Fields.IdSort, new BytesRef(id)),
-            new StoredField(Fields.Json, json),
-            new TextField(Fields.Name, name, Field.Store.NO),
-            new SortedDocValuesField(Fields.NameSort, new BytesRef(NameSortKey(name))),
-        };
-        return doc;
+            var c = i < key.Length ? key[i] : '\0';
+            long code = c switch
+            {
+                '\0' => 0,
+                ' ' => 1,
+                >= '0' and <= '9' => 2 + (c - '0'),
+                >= 'a' and <= 'z' => 12 + (c - 'a'),
+                _ => 63,
+            };
+            packed = (packed << 6) | code;
+        }
+        return packed;
     }
 
-    /// <summary>Case- and accent-insensitive name order, ties broken by id.</summary>
-    public static string NameSortKey(string name) => TextNormalizer.Key(name);
-
-    private static void AddText(Document doc, string field, string? text, List<string> all)
+    /// <summary>
+    /// The words of a document: its name, its conditions (with synonyms) and everything else. Search needs
+    /// only which words occur, so each field gets each distinct word once.
+    /// </summary>
+    private sealed class Text(List<string?> name)
     {
-        if (string.IsNullOrWhiteSpace(text)) return;
-        doc.Add(new TextField(field, text, Field.Store.NO));
-        all.Add(text);
+        private readonly HashSet<string> _all = new(name.OfType<string>(), StringComparer.Ordinal);
+        private readonly HashSet<string> _conditions = new(StringComparer.Ordinal);
+
+        public void Add(IEnumerable<string?> words)
+        {
+            foreach (var w in words) if (w is not null) _all.Add(w);
+        }
+
+        public void AddCondition(IEnumerable<string?> words)
+        {
+            foreach (var w in words)
+            {
+                if (w is null) continue;
+                _all.Add(w);
+                _conditions.Add(w);
+            }
+        }
+
+        public void AddTo(ReusableDocument d, string t)
+        {
+            d.Words(Fields.Of(t, Fields.Name), [.. name.OfType<string>().Distinct(StringComparer.Ordinal)]);
+            d.Words(Fields.Of(t, Fields.ConditionsText), [.. _conditions]);
+            d.Words(Fields.Of(t, Fields.All), [.. _all]);
+        }
     }
 
-    private static void AddPlace(Document doc, Clinic clinic, List<string> all)
+    private static ReusableDocument Start(string type, string id, string name, byte[] json)
+    {
+        if (json.Length > MaxJsonBytes)
+            throw new InvalidDataException($"The {type} {id} is too large to index ({json.Length} bytes).");
+        var d = _reusable ??= new ReusableDocument();
+        d.Clear();
+        d.String(Fields.Type, type);
+        d.String(Fields.Uid, Uid(type, id));
+        d.Sorted(Fields.IdSort, id);
+        // The listing itself, as JSON in a DocValues field: read by random access, with no stored-field
+        // chunk to decompress per hit.
+        d.Binary(Fields.Json, json);
+        d.Numeric(Fields.NameKey, NameKey(name));
+        d.Sorted(Fields.NameSort, TextNormalizer.Key(name));
+        return d;
+    }
+
+    private List<string?> Analyze(string? text)
+    {
+        var terms = new List<string?>();
+        if (string.IsNullOrWhiteSpace(text)) return terms;
+        foreach (var (term, _, _) in TextAnalysis.Tokens(analyzer, Fields.All, text)) terms.Add(term);
+        return terms;
+    }
+
+    private string?[] Cached(string key, Func<string> text) =>
+        _cached.GetOrAdd(key, _ => [.. Analyze(text())]);
+
+    private void AddPlace(ReusableDocument d, string t, Clinic clinic, Text text)
     {
         var city = CityKey(clinic.Address);
-        doc.Add(new StringField(Fields.City, city, Field.Store.NO));
-        doc.Add(new SortedSetDocValuesField(Fields.FacetCity, new BytesRef(city)));
-        AddText(doc, Fields.Places, $"{clinic.Address.City} {clinic.Address.Region} {clinic.Address.PostalCode}", all);
+        d.String(Fields.Of(t, Fields.City), city);
+        d.SortedSet(Fields.FacetCity, city);
+        text.Add(Cached("city:" + city, () => city));
+        text.Add(Analyze(clinic.Address.PostalCode));
     }
 
-    private static void AddPoints(Document doc, IReadOnlyList<(double Lat, double Lon)> points)
+    private static void AddPoints(ReusableDocument d, string t, IReadOnlyList<(double Lat, double Lon)> points)
     {
         var packed = new byte[points.Count * 16];
+        var cells = new HashSet<(int, string)>();
         for (var i = 0; i < points.Count; i++)
         {
-            BinaryPrimitives.WriteDoubleLittleEndian(packed.AsSpan(i * 16), points[i].Lat);
-            BinaryPrimitives.WriteDoubleLittleEndian(packed.AsSpan(i * 16 + 8), points[i].Lon);
-            doc.Add(new DoubleField(Fields.Lat, points[i].Lat, Field.Store.NO));
-            doc.Add(new DoubleField(Fields.Lon, points[i].Lon, Field.Store.NO));
+            System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(packed.AsSpan(i * 16), points[i].Lat);
+            System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(packed.AsSpan(i * 16 + 8), points[i].Lon);
+            for (var level = 0; level < GeoCells.Sizes.Length; level++)
+                cells.Add((level, GeoCells.Cell(points[i].Lat, points[i].Lon, level)));
         }
-        doc.Add(new BinaryDocValuesField(Fields.Geo, new BytesRef(packed)));
+        foreach (var (level, cell) in cells)
+            d.String(GeoCells.Field(t, level), cell);
+        d.Binary(Fields.Geo, packed);
     }
 
-    private void AddConditions(Document doc, IEnumerable<string> conditionIds, List<string> all)
+    private void AddConditions(ReusableDocument d, string t, IEnumerable<string> conditionIds, Text text)
     {
         foreach (var id in conditionIds.Distinct())
         {
             var condition = taxonomy.ConditionById(id);
             if (condition is null) continue;
-            doc.Add(new StringField(Fields.Condition, id, Field.Store.NO));
-            doc.Add(new SortedSetDocValuesField(Fields.FacetCondition, new BytesRef(id)));
+            d.String(Fields.Of(t, Fields.Condition), id);
+            d.SortedSet(Fields.FacetCondition, id);
             // Synonyms are indexed with the listing, so "jaw pain" finds a clinic that lists TMJ.
-            AddText(doc, Fields.ConditionsText, condition.Name + " \n " + string.Join(" \n ", condition.Synonyms), all);
+            text.AddCondition(Cached("condition:" + id, () => condition.Name + " \n " + string.Join(" \n ", condition.Synonyms)));
         }
     }
 
-    private static void AddTechniques(Document doc, IEnumerable<Technique> techniques, List<string> all)
+    private void AddTechniques(ReusableDocument d, string t, IEnumerable<Technique> techniques, Text text)
     {
         foreach (var technique in techniques.Distinct())
         {
             var name = TechniqueVocabulary.ConstantName(technique);
-            doc.Add(new StringField(Fields.Technique, name, Field.Store.NO));
-            doc.Add(new SortedSetDocValuesField(Fields.FacetTechnique, new BytesRef(name)));
-            AddText(doc, Fields.TechniquesText, string.Join(" \n ", TechniqueVocabulary.Names(technique)), all);
+            d.String(Fields.Of(t, Fields.Technique), name);
+            d.SortedSet(Fields.FacetTechnique, name);
+            text.Add(Cached("technique:" + name, () => string.Join(" \n ", TechniqueVocabulary.Names(technique))));
         }
     }
 
-    private static void AddLanguages(Document doc, IEnumerable<string> languages)
+    private static void AddLanguages(ReusableDocument d, string t, IEnumerable<string> languages)
     {
         foreach (var language in languages.Select(l => l.ToLowerInvariant()).Distinct())
         {
-            doc.Add(new StringField(Fields.Language, language, Field.Store.NO));
-            doc.Add(new SortedSetDocValuesField(Fields.FacetLanguage, new BytesRef(language)));
+            d.String(Fields.Of(t, Fields.Language), language);
+            d.SortedSet(Fields.FacetLanguage, language);
         }
     }
 
-    private void AddCredentials(Document doc, IEnumerable<Credential> credentials, List<string> all)
+    private void AddCredentials(ReusableDocument d, string t, IEnumerable<Credential> credentials, Text text)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var held = new HashSet<string>();
@@ -157,17 +234,17 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, TimeProvider t
             held.Add(program.Id);
             held.Add(program.BodyId);
             bodies.Add(program.BodyId);
+            text.Add(Cached("program:" + program.Id, () => $"{program.Body} {program.Name}"));
             if (status == VerificationStatus.Verified)
             {
                 verified.Add(program.Id);
                 verified.Add(program.BodyId);
                 verifiedBodies.Add(program.BodyId);
             }
-            AddText(doc, Fields.CertificationsText, $"{program.Body} {program.Name}", all);
         }
-        foreach (var v in held) doc.Add(new StringField(Fields.Certification, v, Field.Store.NO));
-        foreach (var v in verified) doc.Add(new StringField(Fields.CertificationVerified, v, Field.Store.NO));
-        foreach (var v in bodies) doc.Add(new SortedSetDocValuesField(Fields.FacetCertification, new BytesRef(v)));
-        foreach (var v in verifiedBodies) doc.Add(new SortedSetDocValuesField(Fields.FacetCertificationVerified, new BytesRef(v)));
+        foreach (var v in held) d.String(Fields.Of(t, Fields.Certification), v);
+        foreach (var v in verified) d.String(Fields.Of(t, Fields.CertificationVerified), v);
+        foreach (var v in bodies) d.SortedSet(Fields.FacetCertification, v);
+        foreach (var v in verifiedBodies) d.SortedSet(Fields.FacetCertificationVerified, v);
     }
 }

@@ -1,35 +1,29 @@
 using ClinicDirectory.Core.Search;
-using Lucene.Net.Index;
-using Lucene.Net.Util;
 
 namespace ClinicDirectory.Search.Lucene;
 
-/// <summary>Counts the values of a SortedSet DocValues field over the matching documents of each segment.</summary>
+/// <summary>Counts facet values over matched documents from the segments' cached ordinal arrays.</summary>
 internal static class FacetCounter
 {
     public const int MaxValues = 50;
 
-    public static IReadOnlyList<FacetCount> Count(IEnumerable<(AtomicReaderContext Context, FixedBitSet Matches)> matches, string field)
+    /// <summary>Counts over each segment's main matches, plus its near-misses of the given dimension.</summary>
+    public static IReadOnlyList<FacetCount> Count(IEnumerable<SegmentMatches> segments, SegmentArrays arrays, string field, FacetDimension dimension)
     {
         var totals = new Dictionary<string, int>(StringComparer.Ordinal);
-        var scratch = new BytesRef();
-        foreach (var (context, bits) in matches)
+        foreach (var segment in segments)
         {
-            var values = context.AtomicReader.GetSortedSetDocValues(field);
-            if (values is null || values.ValueCount == 0) continue;
-            var counts = new int[values.ValueCount];
-            for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < bits.Length ? bits.NextSetBit(doc + 1) : -1)
-            {
-                values.SetDocument(doc);
-                for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
-                    counts[ord]++;
-            }
+            var extra = segment.Sideways[(int)dimension];
+            if (segment.Main.Count == 0 && (extra is null || extra.Count == 0)) continue;
+            var facet = arrays.Facet(segment.Context.AtomicReader, field);
+            if (facet is null) continue;
+            var counts = new int[facet.Values.Length];
+            Tally(facet, segment.Main, counts);
+            if (extra is not null) Tally(facet, extra, counts);
             for (var ord = 0; ord < counts.Length; ord++)
             {
-                if (counts[ord] == 0) continue;
-                values.LookupOrd(ord, scratch);
-                var value = scratch.Utf8ToString();
-                totals[value] = totals.GetValueOrDefault(value) + counts[ord];
+                if (counts[ord] > 0)
+                    totals[facet.Values[ord]] = totals.GetValueOrDefault(facet.Values[ord]) + counts[ord];
             }
         }
         return [.. totals
@@ -37,5 +31,15 @@ internal static class FacetCounter
             .ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Take(MaxValues)
             .Select(kv => new FacetCount(kv.Key, kv.Value))];
+    }
+
+    private static void Tally(FacetOrdinals facet, List<int> docs, int[] counts)
+    {
+        var starts = facet.Starts;
+        var ords = facet.Ords;
+        foreach (var doc in docs)
+        {
+            for (var i = starts[doc]; i < starts[doc + 1]; i++) counts[ords[i]]++;
+        }
     }
 }

@@ -1,31 +1,32 @@
 namespace ClinicDirectory.Search.Lucene;
 
-/// <summary>Field names of the index. Clinics and practitioners share one index, told apart by Type.</summary>
+/// <summary>
+/// Field names of the index. Clinics and practitioners share one index (so one commit covers a change to
+/// both), but every searchable field is prefixed with its type ("c." or "p."): a clinic search never walks
+/// practitioner postings, and needs no type filter when it has text, a place or a filter to start from.
+/// </summary>
 internal static class Fields
 {
     public const string Type = "type";
-    public const string Id = "id";
+    public const string ClinicType = "clinic";
+    public const string PractitionerType = "practitioner";
+
     /// <summary>Type and id ("clinic:abc"): the unique key documents are replaced by.</summary>
     public const string Uid = "uid";
     public const string IdSort = "id_dv";
     public const string Json = "json";
+    /// <summary>The first eight characters of the folded name as a number, for NAME sort without reading strings.</summary>
+    public const string NameKey = "name_key";
     public const string NameSort = "name_dv";
     public const string Geo = "geo_dv";
-    public const string Lat = "lat";
-    public const string Lon = "lon";
 
     // Text, analyzed with the English analyzer.
     public const string Name = "name";
-    public const string ConditionsText = "conditions_text";
-    public const string TechniquesText = "techniques_text";
-    public const string CertificationsText = "certs_text";
-    public const string People = "people";
-    public const string Body = "body";
-    public const string Places = "places_text";
-    /// <summary>All text of the document in one field, for typo-tolerant matching.</summary>
+    public const string ConditionsText = "cond";
+    /// <summary>All text of the document in one field: every word must occur here, and typos are matched here.</summary>
     public const string All = "all";
 
-    // Exact filters (indexed, not stored) and their facet DocValues.
+    // Exact filters (indexed, not stored).
     public const string Condition = "condition";
     public const string Certification = "cert";
     public const string CertificationVerified = "cert_v";
@@ -36,7 +37,10 @@ internal static class Fields
     public const string DirectBilling = "direct_billing";
     public const string Accepting = "accepting";
     public const string ClinicId = "clinic_id";
+    /// <summary>Grid cells of the document's points, one field per cell size (see <see cref="GeoCells"/>).</summary>
+    public const string GeoCell = "geo";
 
+    // Facet DocValues (shared: only matched documents are counted).
     public const string FacetCondition = "f_condition";
     public const string FacetCertification = "f_cert";
     public const string FacetCertificationVerified = "f_cert_v";
@@ -44,6 +48,6 @@ internal static class Fields
     public const string FacetCity = "f_city";
     public const string FacetLanguage = "f_lang";
 
-    public const string ClinicType = "clinic";
-    public const string PractitionerType = "practitioner";
+    /// <summary>The field of this document type, e.g. "c.name".</summary>
+    public static string Of(string type, string field) => (type == ClinicType ? "c." : "p.") + field;
 }

@@ -18,13 +18,13 @@ namespace ClinicDirectory.Search.Lucene;
 /// </summary>
 public sealed class LuceneDirectoryEngine : IDirectoryEngine
 {
-    private static readonly HashSet<string> JsonOnly = [Fields.Json];
 
     private readonly Func<LuceneDirectory> _openDirectory;
     private readonly LuceneEngineOptions _options;
     private readonly DirectoryTaxonomy _taxonomy;
     private readonly Analyzer _analyzer = TextAnalysis.CreateAnalyzer();
-    private readonly QueryFactory _queries;
+    private readonly TermBitsCache _bits = new();
+    private readonly SegmentArrays _arrays = new();
     private readonly DocumentBuilder _documents;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
@@ -43,8 +43,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         _openDirectory = openDirectory;
         _options = options;
         _taxonomy = taxonomy;
-        _queries = new QueryFactory(_analyzer);
-        _documents = new DocumentBuilder(taxonomy, time);
+        _documents = new DocumentBuilder(taxonomy, _analyzer, time);
     }
 
     public Task InitializeAsync(CancellationToken cancellationToken)
@@ -61,6 +60,22 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         _writer.Commit();
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SearcherFactory());
         return Task.CompletedTask;
+    }
+
+    /// <summary>Merges the index into one segment and commits: fewer segments make every search cheaper.</summary>
+    public void Optimize()
+    {
+        _writeLock.Wait();
+        try
+        {
+            _writer!.ForceMerge(1);
+            _writer.Commit();
+            _searchers!.MaybeRefreshBlocking();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     public Task<long> CountClinicsAsync(CancellationToken cancellationToken) =>
@@ -124,7 +139,12 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
 
     private void Write(IndexSearcher searcher, DirectoryChange change)
     {
-        var empty = change.SelfContained || searcher.IndexReader.NumDocs == 0;
+        if (change.SelfContained)
+        {
+            WriteNew(change);
+            return;
+        }
+        var empty = searcher.IndexReader.NumDocs == 0;
         var removed = change.RemovedPractitionerIds.ToHashSet(StringComparer.Ordinal);
         var clinics = change.Clinics.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var practitioners = change.Practitioners.ToDictionary(p => p.Id, StringComparer.Ordinal);
@@ -171,29 +191,41 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             _writer!.DeleteDocuments(new Term(Fields.Uid, DocumentBuilder.Uid(Fields.PractitionerType, id)));
     }
 
+    /// <summary>
+    /// Bulk loading of new, complete listings (the seed): nothing to look up or replace, and documents are
+    /// built and added on every core, since the IndexWriter takes documents from several threads.
+    /// </summary>
+    private void WriteNew(DirectoryChange change)
+    {
+        var clinics = change.Clinics.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var staff = change.Practitioners.SelectMany(p => p.ClinicIds.Select(c => (Clinic: c, Practitioner: p)))
+            .ToLookup(x => x.Clinic, x => x.Practitioner, StringComparer.Ordinal);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.ForEach(change.Clinics, parallel, clinic =>
+            _writer!.AddDocument(_documents.BuildClinic(clinic, [.. staff[clinic.Id]])));
+        Parallel.ForEach(change.Practitioners, parallel, p =>
+            _writer!.AddDocument(_documents.BuildPractitioner(p, [.. p.ClinicIds.Select(id => clinics.GetValueOrDefault(id)).OfType<Clinic>()])));
+    }
+
     private SearchResult<T> Search<T>(SearchRequest request, string type, Func<T, TextHighlighter, IEnumerable<string?>> highlight)
     {
-        var terms = request.Text is null ? [] : _queries.Terms(request.Text);
+        var terms = request.Text is null ? [] : Terms(request.Text);
         if (request.Text is not null && terms.Count == 0)
             return new SearchResult<T>();
-
-        var query = terms.Count == 0 ? new MatchAllDocsQuery() : QueryFactory.TextQuery(terms);
-        var sort = SearchRequestBuilder.EffectiveSort(request);
-        SortKey? after = request.After is { } cursor ? new SortKey(cursor.Primary, cursor.Secondary, cursor.Id) : null;
 
         var searcher = _searchers!.Acquire();
         try
         {
-            var collector = new HitCollector(sort, request.Location, request.First + 1, after, request.IncludeFacets);
-            searcher.Search(query, _queries.Filters(request, type), collector);
+            var execution = new SearchExecution(request, type, terms, searcher.IndexReader, _bits, _arrays);
+            execution.Run(searcher.IndexReader);
+            var sort = execution.Sort;
 
-            var ranked = collector.Ranked();
-            var page = ranked.Take(request.First).ToList();
+            var page = execution.Ranked().Take(request.First).ToList();
             var highlighter = new TextHighlighter(_analyzer, terms);
             var hits = new List<SearchHit<T>>(page.Count);
             foreach (var candidate in page)
             {
-                var item = Deserialize<T>(searcher.Doc(candidate.Doc, JsonOnly));
+                var item = Read<T>(searcher.IndexReader, candidate.Doc);
                 var key = candidate.Key;
                 var highlights = request.IncludeHighlights && terms.Count > 0
                     ? highlight(item, highlighter).OfType<string>().Distinct().Take(5).ToList()
@@ -201,17 +233,17 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
                 hits.Add(new SearchHit<T>(
                     item,
                     new SearchCursor(sort, key.Primary, key.Secondary, key.Id).Encode(),
-                    candidate.DistanceKm,
-                    terms.Count > 0 ? candidate.Score : null,
+                    request.Location is null ? null : execution.DistanceKm(candidate),
+                    terms.Count > 0 ? Math.Round(candidate.Score, 4) : null,
                     highlights));
             }
 
             return new SearchResult<T>
             {
-                TotalCount = collector.TotalHits,
+                TotalCount = execution.TotalHits,
                 Hits = hits,
-                HasNextPage = collector.HitsAfterCursor > request.First,
-                Facets = request.IncludeFacets ? CountFacets(searcher, query, request, type, collector) : new FacetCounts(),
+                HasNextPage = execution.HitsAfterCursor > request.First,
+                Facets = request.IncludeFacets ? CountFacets(request, execution.Segments, _arrays) : new FacetCounts(),
             };
         }
         finally
@@ -220,19 +252,16 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         }
     }
 
+    private List<string> Terms(string text) =>
+        [.. TextAnalysis.Tokens(_analyzer, Fields.All, text).Select(t => t.Term).Distinct()];
+
     /// <summary>
-    /// Disjunctive counts: a dimension the request filters on is counted over the matches of the same
-    /// search without that filter, so each value's count is the total it would give if chosen instead.
+    /// Disjunctive counts: a dimension the request filters on also counts the documents that failed only
+    /// its own filter, so each value's count is the total the search would have with that value chosen instead.
     /// </summary>
-    private FacetCounts CountFacets(IndexSearcher searcher, Query query, SearchRequest request, string type, HitCollector main)
+    private static FacetCounts CountFacets(SearchRequest request, List<SegmentMatches> segments, SegmentArrays arrays)
     {
-        IReadOnlyList<FacetCount> Count(FacetDimension dimension, string field)
-        {
-            if (!QueryFactory.Filters(request, dimension)) return FacetCounter.Count(main.Matches, field);
-            var without = new HitCollector(SearchSort.Name, request.Location, keep: 0, after: null, rememberMatches: true);
-            searcher.Search(query, _queries.Filters(request, type, dimension), without);
-            return FacetCounter.Count(without.Matches, field);
-        }
+        IReadOnlyList<FacetCount> Count(FacetDimension dimension, string field) => FacetCounter.Count(segments, arrays, field, dimension);
 
         return new FacetCounts
         {
@@ -244,7 +273,10 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         };
     }
 
-    private string? HighlightCondition(TextHighlighter highlighter, string conditionId)
+    private string? HighlightCondition(TextHighlighter highlighter, string conditionId) =>
+        highlighter.Remember("condition:" + conditionId, () => HighlightConditionOnce(highlighter, conditionId));
+
+    private string? HighlightConditionOnce(TextHighlighter highlighter, string conditionId)
     {
         var condition = _taxonomy.ConditionById(conditionId);
         if (condition is null) return null;
@@ -259,13 +291,8 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
 
     private static List<Practitioner> PractitionersOf(IndexSearcher searcher, string clinicId)
     {
-        var query = new BooleanQuery
-        {
-            { new TermQuery(new Term(Fields.Type, Fields.PractitionerType)), Occur.MUST },
-            { new TermQuery(new Term(Fields.ClinicId, clinicId)), Occur.MUST },
-        };
-        var top = searcher.Search(query, 1000);
-        return [.. top.ScoreDocs.Select(d => Deserialize<Practitioner>(searcher.Doc(d.Doc, JsonOnly))).OrderBy(p => p.Name, StringComparer.Ordinal)];
+        var top = searcher.Search(new TermQuery(new Term(Fields.Of(Fields.PractitionerType, Fields.ClinicId), clinicId)), 1000);
+        return [.. top.ScoreDocs.Select(d => Read<Practitioner>(searcher.IndexReader, d.Doc)).OrderBy(p => p.Name, StringComparer.Ordinal)];
     }
 
     private static List<T> Load<T>(IndexSearcher searcher, string type, IReadOnlyCollection<string> ids)
@@ -274,14 +301,20 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         foreach (var id in ids.Distinct())
         {
             var top = searcher.Search(new TermQuery(new Term(Fields.Uid, DocumentBuilder.Uid(type, id))), 1);
-            if (top.TotalHits > 0) found.Add(Deserialize<T>(searcher.Doc(top.ScoreDocs[0].Doc, JsonOnly)));
+            if (top.TotalHits > 0) found.Add(Read<T>(searcher.IndexReader, top.ScoreDocs[0].Doc));
         }
         return found;
     }
 
-    private static T Deserialize<T>(global::Lucene.Net.Documents.Document doc)
+    /// <summary>The listing of a document (by its index-wide number), from its JSON DocValues.</summary>
+    private static T Read<T>(IndexReader reader, int doc)
     {
-        var bytes = doc.GetBinaryValue(Fields.Json);
+        var leaves = reader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var values = leaf.AtomicReader.GetBinaryDocValues(Fields.Json)
+            ?? throw new InvalidDataException("The index has no listing data.");
+        var bytes = new BytesRef();
+        values.Get(doc - leaf.DocBase, bytes);
         return JsonSerializer.Deserialize<T>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), DirectoryJson.Options)!;
     }
 

@@ -11,6 +11,18 @@ namespace ClinicDirectory.Search.Lucene;
 internal sealed class TextHighlighter(Analyzer analyzer, IReadOnlyList<string> queryTerms)
 {
     private const int FragmentChars = 160;
+    private readonly Dictionary<string, string?> _remembered = new(StringComparer.Ordinal);
+
+    /// <summary>The highlight of a text shared by many hits (a condition's names), made once per search.</summary>
+    public string? Remember(string key, Func<string?> make)
+    {
+        if (!_remembered.TryGetValue(key, out var value))
+        {
+            value = make();
+            _remembered[key] = value;
+        }
+        return value;
+    }
 
     /// <summary>The highlighted fragment, or null when no query word occurs in the text.</summary>
     public string? Highlight(string? text)

@@ -1,0 +1,53 @@
+using ClinicDirectory.Core.Geo;
+using ClinicDirectory.Core.Search;
+
+namespace ClinicDirectory.Search.Lucene;
+
+/// <summary>
+/// A latitude/longitude grid at several cell sizes. Each point is indexed with its cell at every size; a
+/// search takes the cells covering its bounding box at the finest size that needs few cells, and the exact
+/// great-circle distance is then checked per hit.
+/// </summary>
+internal static class GeoCells
+{
+    public static readonly double[] Sizes = [0.05, 0.25, 1.0, 4.0];
+    private const int MaxCells = 48;
+
+    public static string Field(string type, int level) => Fields.Of(type, Fields.GeoCell) + level.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Cell(double lat, double lon, int level)
+    {
+        var size = Sizes[level];
+        var i = (int)Math.Floor((lat + 90) / size);
+        var j = (int)Math.Floor((lon + 180) / size);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{i}:{j}");
+    }
+
+    /// <summary>The level and cells whose union holds every point of the circle.</summary>
+    public static (int Level, List<string> Cells) Covering(GeoCircle circle)
+    {
+        var (minLat, maxLat, minLon, maxLon) = GeoMath.BoundingBox(circle.Latitude, circle.Longitude, circle.RadiusKm);
+        var lonRanges = minLon <= maxLon ? new[] { (minLon, maxLon) } : [(minLon, 180.0), (-180.0, maxLon)];
+        for (var level = 0; level < Sizes.Length; level++)
+        {
+            var size = Sizes[level];
+            var i0 = (int)Math.Floor((minLat + 90) / size);
+            var i1 = (int)Math.Floor((maxLat + 90) / size);
+            long count = 0;
+            foreach (var (a, b) in lonRanges)
+                count += (long)(i1 - i0 + 1) * ((int)Math.Floor((b + 180) / size) - (int)Math.Floor((a + 180) / size) + 1);
+            if (count > MaxCells && level < Sizes.Length - 1) continue;
+            var cells = new List<string>((int)Math.Min(count, 4096));
+            for (var i = i0; i <= i1; i++)
+            {
+                foreach (var (a, b) in lonRanges)
+                {
+                    for (var j = (int)Math.Floor((a + 180) / size); j <= (int)Math.Floor((b + 180) / size); j++)
+                        cells.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{i}:{j}"));
+                }
+            }
+            return (level, cells);
+        }
+        throw new InvalidOperationException("unreachable");
+    }
+}

@@ -1,0 +1,325 @@
+using ClinicDirectory.Core.Geo;
+using ClinicDirectory.Core.Search;
+using ClinicDirectory.Core.Taxonomy;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace ClinicDirectory.Search.Lucene;
+
+/// <summary>One facet dimension: a filter whose own values are counted disjunctively.</summary>
+internal enum FacetDimension
+{
+    Conditions,
+    Certifications,
+    Techniques,
+    Cities,
+    Languages,
+}
+
+/// <summary>"The document has one of these values": a filter of the request.</summary>
+internal sealed record Check(string Field, IReadOnlyList<string> Values, FacetDimension? Dimension);
+
+/// <summary>A word of the query: the index terms it matches (itself, or near spellings) and its weight.</summary>
+internal sealed record QueryWord(string Word, IReadOnlyList<string> Terms, double Idf);
+
+/// <summary>
+/// Runs one search over the segments of a reader. Candidates come from the most selective source (the
+/// place's grid cells, the rarest word, the rarest filter) and each is judged from cached bitsets and
+/// arrays: words (each must occur; with more than three words, three in four), filters, facet dimensions
+/// (a candidate failing only one facet filter counts for that facet), and the exact distance. The score
+/// sums each matched word's inverse document frequency, more when it is in the name or a condition. User
+/// text is analyzed into words and never parsed as query syntax.
+/// </summary>
+internal sealed class SearchExecution
+{
+    private const double NameWeight = 3.0;
+    private const double ConditionWeight = 1.5;
+    private static readonly int DimensionCount = Enum.GetValues<FacetDimension>().Length;
+
+    private readonly SearchRequest _request;
+    private readonly string _type;
+    private readonly SearchSort _sort;
+    private readonly TermBitsCache _bits;
+    private readonly SegmentArrays _arrays;
+    private readonly IReadOnlyList<QueryWord> _words;
+    private readonly int _requiredWords;
+    private readonly List<Check> _checks = [];
+    private readonly (int Level, List<string> Cells)? _cells;
+    private readonly Center? _center;
+    private readonly int _keep;
+    private readonly SortKey? _after;
+    private readonly PriorityQueue<Candidate, SortKey> _heap;
+    private readonly BytesRef _scratch = new();
+
+    public SearchExecution(SearchRequest request, string type, IReadOnlyList<string> words, IndexReader reader, TermBitsCache bits, SegmentArrays arrays)
+    {
+        _request = request;
+        _type = type;
+        _sort = SearchRequestBuilder.EffectiveSort(request);
+        _bits = bits;
+        _arrays = arrays;
+        _words = [.. words.Select(w => Word(w, reader))];
+        _requiredWords = _words.Count <= 3 ? _words.Count : (int)Math.Ceiling(_words.Count * 0.75);
+        _keep = request.First + 1;
+        _after = request.After is { } c ? new SortKey(c.Primary, c.Secondary, c.Id) : null;
+        _heap = new PriorityQueue<Candidate, SortKey>(_keep + 1, Comparer<SortKey>.Create((a, b) => b.CompareTo(a)));
+
+        void Add(string field, IReadOnlyList<string> values, FacetDimension? dimension)
+        {
+            if (values.Count > 0) _checks.Add(new Check(Fields.Of(type, field), values, request.IncludeFacets ? dimension : null));
+        }
+        Add(Fields.Condition, request.Conditions, FacetDimension.Conditions);
+        Add(request.VerifiedOnly ? Fields.CertificationVerified : Fields.Certification, request.Certifications, FacetDimension.Certifications);
+        Add(Fields.Technique, [.. request.Techniques.Select(TechniqueVocabulary.ConstantName)], FacetDimension.Techniques);
+        Add(Fields.Language, request.Languages, FacetDimension.Languages);
+        Add(Fields.City, request.Cities, FacetDimension.Cities);
+        Add(Fields.Profession, [.. request.Professions.Select(p => p.ToString())], null);
+        if (request.DirectBilling is { } billing) Add(Fields.DirectBilling, [billing ? "1" : "0"], null);
+        if (request.AcceptingNewPatients is { } accepting) Add(Fields.Accepting, [accepting ? "1" : "0"], null);
+        _checks.Sort((a, b) => (a.Dimension is null ? 0 : 1).CompareTo(b.Dimension is null ? 0 : 1));
+        if (request.Location is { } circle)
+        {
+            _cells = GeoCells.Covering(circle);
+            var lat = SegmentPoints.Rad(circle.Latitude);
+            var lon = SegmentPoints.Rad(circle.Longitude);
+            // A hair of slack so points exactly on the circle stay in despite rounding.
+            var minCos = Math.Cos(Math.Min(Math.PI, circle.RadiusKm / GeoMath.EarthRadiusKm)) - 1e-12;
+            _center = new Center(Math.Cos(lat) * Math.Cos(lon), Math.Cos(lat) * Math.Sin(lon), Math.Sin(lat), minCos);
+        }
+    }
+
+    /// <summary>A kept hit; Nearest is the cosine of its angle to the centre (larger is nearer).</summary>
+    public readonly record struct Candidate(int Doc, SortKey Key, double? Nearest, double Score, int SegmentDoc, SegmentPoints? Points);
+
+    public int TotalHits { get; private set; }
+
+    /// <summary>Hits after the cursor, of which the page shows the first ones.</summary>
+    public int HitsAfterCursor { get; private set; }
+
+    public List<SegmentMatches> Segments { get; } = [];
+
+    public SearchSort Sort => _sort;
+
+    public void Run(IndexReader reader)
+    {
+        if (_words.Count > 0 && _words.Count(w => w.Terms.Count > 0) < _requiredWords) return;
+        foreach (var leaf in reader.Leaves) RunSegment(leaf);
+    }
+
+    /// <summary>The kept hits, best first.</summary>
+    public List<Candidate> Ranked()
+    {
+        var ranked = new List<Candidate>(_heap.Count);
+        while (_heap.TryDequeue(out var c, out _)) ranked.Add(c);
+        ranked.Reverse();
+        return ranked;
+    }
+
+    private QueryWord Word(string word, IndexReader reader)
+    {
+        var all = Fields.Of(_type, Fields.All);
+        var df = reader.DocFreq(new Term(all, word));
+        List<string> terms = [];
+        if (df > 0)
+        {
+            terms.Add(word);
+        }
+        else if (TextAnalysis.AllowedEdits(word) is var edits and > 0)
+        {
+            // A word the index does not have: its near spellings (typos) stand in for it.
+            var fuzzy = new FuzzyQuery(new Term(all, word), edits, prefixLength: 1, maxExpansions: 20, transpositions: true);
+            if (fuzzy.Rewrite(reader) is BooleanQuery expanded)
+            {
+                foreach (var clause in expanded.Clauses)
+                {
+                    if (clause.Query is TermQuery tq)
+                    {
+                        terms.Add(tq.Term.Text);
+                        df += reader.DocFreq(tq.Term);
+                    }
+                }
+            }
+        }
+        var n = Math.Max(1, reader.NumDocs);
+        return new QueryWord(word, terms, Math.Log(1 + (n - df + 0.5) / (df + 0.5)));
+    }
+
+    private void RunSegment(AtomicReaderContext leaf)
+    {
+        var reader = leaf.AtomicReader;
+        var maxDoc = reader.MaxDoc;
+        var live = reader.LiveDocs;
+
+        // Per word: where it occurs at all, in the name, in a condition.
+        var wordAll = new FixedBitSet?[_words.Count];
+        var wordName = new FixedBitSet?[_words.Count];
+        var wordCondition = new FixedBitSet?[_words.Count];
+        for (var i = 0; i < _words.Count; i++)
+        {
+            wordAll[i] = Union(reader, Fields.Of(_type, Fields.All), _words[i].Terms);
+            wordName[i] = Union(reader, Fields.Of(_type, Fields.Name), _words[i].Terms);
+            wordCondition[i] = Union(reader, Fields.Of(_type, Fields.ConditionsText), _words[i].Terms);
+        }
+        var checkBits = _checks.Select(c => c.Values.Select(v => _bits.Get(reader, c.Field, v)).ToArray()).ToArray();
+
+        var driver = Driver(reader, wordAll, checkBits);
+        if (driver is null) return;
+
+        var points = _request.Location is null ? null : _arrays.Points(reader);
+        var ids = reader.GetSortedDocValues(Fields.IdSort);
+        var names = _sort == SearchSort.Name ? reader.GetSortedDocValues(Fields.NameSort) : null;
+        var nameKeys = _sort == SearchSort.Name ? reader.GetNumericDocValues(Fields.NameKey) : null;
+        SegmentMatches? segment = null;
+        if (_request.IncludeFacets)
+        {
+            segment = new SegmentMatches(leaf, DimensionCount);
+            Segments.Add(segment);
+        }
+
+        for (var doc = driver.NextSetBit(0); doc >= 0; doc = doc + 1 < maxDoc ? driver.NextSetBit(doc + 1) : -1)
+        {
+            if (live is not null && !live.Get(doc)) continue;
+
+            var score = 0.0;
+            if (_words.Count > 0)
+            {
+                var matched = 0;
+                for (var i = 0; i < _words.Count; i++)
+                {
+                    if (wordAll[i] is not { } a || !a.Get(doc)) continue;
+                    matched++;
+                    var weight = 1.0;
+                    if (wordName[i] is { } n && n.Get(doc)) weight += NameWeight;
+                    if (wordCondition[i] is { } c && c.Get(doc)) weight += ConditionWeight;
+                    score += _words[i].Idf * weight;
+                }
+                if (matched < _requiredWords) continue;
+            }
+
+            var failedDimension = -1;
+            var rejected = false;
+            for (var i = 0; i < checkBits.Length; i++)
+            {
+                if (Any(checkBits[i], doc)) continue;
+                if (_checks[i].Dimension is not { } dimension || failedDimension >= 0)
+                {
+                    rejected = true;
+                    break;
+                }
+                failedDimension = (int)dimension;
+            }
+            if (rejected) continue;
+
+            double? nearest = null;
+            if (_center is { } center)
+            {
+                // Inside the circle exactly when the cosine of the angle to the centre is at least cos(radius).
+                var cos = NearestCos(points, doc, center);
+                if (cos < center.MinCos) continue;
+                nearest = cos;
+            }
+            if (failedDimension >= 0)
+            {
+                (segment!.Sideways[failedDimension] ??= []).Add(doc);
+                continue;
+            }
+            TotalHits++;
+            segment?.Main.Add(doc);
+            Offer(leaf.DocBase, doc, score, nearest, ids, names, nameKeys, points);
+        }
+    }
+
+    /// <summary>The candidates of a segment: the place's cells, else the rarest required word, else the rarest strict filter, else every document of the type.</summary>
+    private FixedBitSet? Driver(AtomicReader reader, FixedBitSet?[] wordAll, FixedBitSet?[][] checkBits)
+    {
+        if (_cells is { } cells)
+            return Union(reader, GeoCells.Field(_type, cells.Level), cells.Cells);
+        if (_words.Count > 0)
+        {
+            if (_requiredWords == _words.Count)
+                return wordAll.Any(b => b is null) ? null : wordAll.MinBy(b => b!.Cardinality);
+            return Or(reader.MaxDoc, wordAll);
+        }
+        var strict = Enumerable.Range(0, _checks.Count).Where(i => _checks[i].Dimension is null).ToList();
+        if (strict.Count > 0)
+            return strict.Select(i => Or(reader.MaxDoc, checkBits[i])).MinBy(b => b?.Cardinality ?? 0);
+        return _bits.Get(reader, Fields.Type, _type);
+    }
+
+    private void Offer(int docBase, int doc, double score, double? nearest, SortedDocValues? ids, SortedDocValues? names, NumericDocValues? nameKeys, SegmentPoints? points)
+    {
+        var primary = _sort switch
+        {
+            SearchSort.Relevance => -score,
+            SearchSort.Distance => -(nearest ?? 0),
+            _ => nameKeys?.Get(doc) ?? 0,
+        };
+        // Most candidates lose on the primary key alone, to the cursor or to the page's worst.
+        if (_after is { } after && primary < after.Primary) return;
+        var full = _heap.Count == _keep;
+        if (full && _heap.TryPeek(out _, out var worst) && primary > worst.Primary)
+        {
+            HitsAfterCursor++;
+            return;
+        }
+        var key = new SortKey(primary, names is null ? null : Read(names, doc), ids is null ? "" : Read(ids, doc));
+        if (_after is { } a && key.CompareTo(a) <= 0) return;
+        HitsAfterCursor++;
+        if (!full)
+            _heap.Enqueue(new Candidate(docBase + doc, key, nearest, score, doc, points), key);
+        else if (_heap.TryPeek(out _, out var worstKey) && key.CompareTo(worstKey) < 0)
+            _heap.DequeueEnqueue(new Candidate(docBase + doc, key, nearest, score, doc, points), key);
+    }
+
+    private FixedBitSet? Union(AtomicReader reader, string field, IReadOnlyList<string> values)
+    {
+        if (values.Count == 1) return _bits.Get(reader, field, values[0]);
+        return Or(reader.MaxDoc, [.. values.Select(v => _bits.Get(reader, field, v))]);
+    }
+
+    private static FixedBitSet? Or(int maxDoc, FixedBitSet?[] sets)
+    {
+        var present = sets.Where(s => s is not null).ToList();
+        if (present.Count == 0) return null;
+        if (present.Count == 1) return present[0];
+        var union = new FixedBitSet(maxDoc);
+        foreach (var s in present) union.Or(s!);
+        return union;
+    }
+
+    private static bool Any(FixedBitSet?[] bits, int doc)
+    {
+        foreach (var b in bits)
+            if (b is not null && b.Get(doc)) return true;
+        return false;
+    }
+
+    private string Read(SortedDocValues values, int doc)
+    {
+        values.Get(doc, _scratch);
+        return _scratch.Utf8ToString();
+    }
+
+    private sealed record Center(double X, double Y, double Z, double MinCos);
+
+    private static double NearestCos(SegmentPoints? points, int doc, Center center)
+    {
+        if (points is null) return double.NegativeInfinity;
+        var best = double.NegativeInfinity;
+        for (var i = points.Starts[doc]; i < points.Starts[doc + 1]; i++)
+            best = Math.Max(best, center.X * points.X[i] + center.Y * points.Y[i] + center.Z * points.Z[i]);
+        return best;
+    }
+
+    /// <summary>The exact great-circle distance of a kept hit: from its nearest point, by the haversine formula.</summary>
+    public double DistanceKm(Candidate hit)
+    {
+        var circle = _request.Location!;
+        var points = hit.Points!;
+        var best = double.PositiveInfinity;
+        for (var i = points.Starts[hit.SegmentDoc]; i < points.Starts[hit.SegmentDoc + 1]; i++)
+            best = Math.Min(best, GeoMath.HaversineKm(circle.Latitude, circle.Longitude, points.Lat[i], points.Lon[i]));
+        return best;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace ClinicDirectory.Search.Lucene;
+
+/// <summary>A facet field of one segment as flat arrays: the value ordinals of each document, and the values.</summary>
+internal sealed class FacetOrdinals(int[] starts, ushort[] ords, string[] values)
+{
+    /// <summary>Document d's ordinals are ords[starts[d] .. starts[d + 1]].</summary>
+    public int[] Starts { get; } = starts;
+    public ushort[] Ords { get; } = ords;
+    public string[] Values { get; } = values;
+}
+
+/// <summary>The points of one segment's documents as flat arrays (a practitioner has one per clinic).</summary>
+internal sealed class SegmentPoints(int[] starts, double[] lat, double[] lon)
+{
+    public int[] Starts { get; } = starts;
+    public double[] Lat { get; } = lat;
+    public double[] Lon { get; } = lon;
+
+    /// <summary>Each point as a unit vector: the dot product with a centre's vector is the cosine of the great-circle angle.</summary>
+    public double[] X { get; } = [.. lat.Select((a, i) => Math.Cos(Rad(a)) * Math.Cos(Rad(lon[i])))];
+    public double[] Y { get; } = [.. lat.Select((a, i) => Math.Cos(Rad(a)) * Math.Sin(Rad(lon[i])))];
+    public double[] Z { get; } = [.. lat.Select(a => Math.Sin(Rad(a)))];
+
+    public static double Rad(double degrees) => degrees * Math.PI / 180;
+}
+
+/// <summary>
+/// Per-segment arrays read once from DocValues (facet ordinals, points), so that counting facets and
+/// measuring distances in a search are array walks. Keyed by segment core, like Lucene's field cache.
+/// </summary>
+internal sealed class SegmentArrays
+{
+    private readonly ConditionalWeakTable<object, ConcurrentDictionary<string, object?>> _segments = new();
+
+    public FacetOrdinals? Facet(AtomicReader reader, string field) =>
+        (FacetOrdinals?)For(reader).GetOrAdd("facet:" + field, _ => LoadFacet(reader, field));
+
+    public SegmentPoints? Points(AtomicReader reader) =>
+        (SegmentPoints?)For(reader).GetOrAdd("points", _ => LoadPoints(reader));
+
+    private ConcurrentDictionary<string, object?> For(AtomicReader reader) => _segments.GetValue(reader.CoreCacheKey, _ => new());
+
+    private static FacetOrdinals? LoadFacet(AtomicReader reader, string field)
+    {
+        var dv = reader.GetSortedSetDocValues(field);
+        if (dv is null || dv.ValueCount == 0 || dv.ValueCount > ushort.MaxValue) return null;
+        var starts = new int[reader.MaxDoc + 1];
+        var ords = new List<ushort>(reader.MaxDoc * 2);
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            starts[doc] = ords.Count;
+            dv.SetDocument(doc);
+            for (var ord = dv.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = dv.NextOrd())
+                ords.Add((ushort)ord);
+        }
+        starts[reader.MaxDoc] = ords.Count;
+        var values = new string[dv.ValueCount];
+        var scratch = new BytesRef();
+        for (var ord = 0; ord < values.Length; ord++)
+        {
+            dv.LookupOrd(ord, scratch);
+            values[ord] = scratch.Utf8ToString();
+        }
+        return new FacetOrdinals(starts, [.. ords], values);
+    }
+
+    private static SegmentPoints? LoadPoints(AtomicReader reader)
+    {
+        var dv = reader.GetBinaryDocValues(Fields.Geo);
+        if (dv is null) return null;
+        var starts = new int[reader.MaxDoc + 1];
+        var lat = new List<double>(reader.MaxDoc);
+        var lon = new List<double>(reader.MaxDoc);
+        var scratch = new BytesRef();
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            starts[doc] = lat.Count;
+            dv.Get(doc, scratch);
+            var span = scratch.Bytes.AsSpan(scratch.Offset, scratch.Length);
+            for (var i = 0; i + 16 <= span.Length; i += 16)
+            {
+                lat.Add(BinaryPrimitives.ReadDoubleLittleEndian(span[i..]));
+                lon.Add(BinaryPrimitives.ReadDoubleLittleEndian(span[(i + 8)..]));
+            }
+        }
+        starts[reader.MaxDoc] = lat.Count;
+        return new SegmentPoints(starts, [.. lat], [.. lon]);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using ClinicDirectory.Benchmarks;
+
+// Commands: index | latency | throughput SECONDS THREADS | bdn [BenchmarkDotNet arguments]. See BENCHMARKS.md.
+var command = args.Length > 0 ? args[0] : "bdn";
+switch (command)
+{
+    case "index":
+    {
+        if (Directory.Exists(Paths.Index)) Directory.Delete(Paths.Index, recursive: true);
+        using var bench = Bench.Open(Paths.Index, Paths.Data);
+        var elapsed = bench.IndexAll(Console.Out);
+        Console.WriteLine($"indexed in {elapsed.TotalSeconds:F1} s");
+        return 0;
+    }
+    case "latency":
+    {
+        using var bench = Bench.Open(Paths.Index, Paths.Data);
+        foreach (var (name, filter) in StandardQueries.All)
+        {
+            var request = bench.Request(filter);
+            // Warm the JIT and caches, then sample up to 20,000 searches or 10 seconds, whichever comes first.
+            var warmUntil = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 2;
+            for (var i = 0; i < 2000 && Stopwatch.GetTimestamp() < warmUntil; i++) bench.Search(request);
+            var list = new List<double>(20_000);
+            var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 10;
+            while (list.Count < 20_000 && Stopwatch.GetTimestamp() < until)
+            {
+                var start = Stopwatch.GetTimestamp();
+                bench.Search(request);
+                list.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+            var samples = list.ToArray();
+            Array.Sort(samples);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: {samples.Length} searches, p50 {samples[samples.Length / 2]:F3} ms, p99 {samples[(int)(samples.Length * 0.99)]:F3} ms, max {samples[^1]:F3} ms"));
+        }
+        return 0;
+    }
+    case "build":
+    {
+        // Time to build documents alone, without adding them to the index.
+        var seed = ClinicDirectory.Core.Seeding.SeedData.Locate(Paths.Data);
+        var taxonomy = seed.LoadTaxonomy();
+        using var analyzer = ClinicDirectory.Search.Lucene.TextAnalysis.CreateAnalyzer();
+        var builder = new ClinicDirectory.Search.Lucene.DocumentBuilder(taxonomy, analyzer, TimeProvider.System);
+        var watch = Stopwatch.StartNew();
+        var building = TimeSpan.Zero;
+        foreach (var (_, listings) in seed.LoadListings())
+        {
+            var start = watch.Elapsed;
+            var staff = listings.Practitioners.SelectMany(p => p.ClinicIds.Select(c => (c, p))).ToLookup(x => x.c, x => x.p);
+            var clinics = listings.Clinics.ToDictionary(c => c.Id);
+            long fields = 0;
+            foreach (var c in listings.Clinics) fields += builder.BuildClinic(c, [.. staff[c.Id]]).Fields.Count;
+            foreach (var p in listings.Practitioners) fields += builder.BuildPractitioner(p, [.. p.ClinicIds.Select(id => clinics.GetValueOrDefault(id)).OfType<ClinicDirectory.Core.Domain.Clinic>()]).Fields.Count;
+            building += watch.Elapsed - start;
+        }
+        Console.WriteLine($"total {watch.Elapsed.TotalSeconds:F1} s, building documents {building.TotalSeconds:F1} s (one thread)");
+        return 0;
+    }
+    case "merge":
+    {
+        using var bench = Bench.Open(Paths.Index, Paths.Data);
+        var watch = Stopwatch.StartNew();
+        bench.Engine.Optimize();
+        Console.WriteLine($"merged in {watch.Elapsed.TotalSeconds:F1} s");
+        return 0;
+    }
+    case "variants":
+    {
+        // Where the standard search spends its time: the same search with parts taken away.
+        using var bench = Bench.Open(Paths.Index, Paths.Data);
+        var variants = new (string, ClinicDirectory.Core.Search.SearchFilter, bool)[]
+        {
+            ("standard", StandardQueries.Standard(), true),
+            ("standard without facets", StandardQueries.Standard(), false),
+            ("text + place, no facets", new() { Text = "neck pain", Location = new() { Place = "Toronto, ON", RadiusKm = 25 } }, false),
+            ("place + certification, no facets", new() { Certifications = ["kinetacore"], Location = new() { Place = "Toronto, ON", RadiusKm = 25 } }, false),
+            ("place, no facets", new() { Location = new() { Place = "Toronto, ON", RadiusKm = 25 } }, false),
+            ("text only, no facets", new() { Text = "neck pain" }, false),
+        };
+        var requests = variants.Select(v => (v.Item1, bench.Request(v.Item2, v.Item3))).ToList();
+        requests.Add(("standard, 1 hit", bench.Requests.Build(StandardQueries.Standard(), ClinicDirectory.Core.Search.SearchSort.Relevance, 1, null, includeHighlights: false).Request));
+        foreach (var (name, request) in requests)
+        {
+            for (var i = 0; i < 200; i++) bench.Search(request);
+            var watch = Stopwatch.StartNew();
+            var n = 0;
+            while (watch.ElapsedMilliseconds < 3000) { bench.Search(request); n++; }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {watch.Elapsed.TotalMilliseconds / n:F3} ms"));
+        }
+        return 0;
+    }
+    case "throughput":
+    {
+        var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+        var threads = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
+        using var bench = Bench.Open(Paths.Index, Paths.Data);
+        var request = bench.Request(StandardQueries.Standard());
+        for (var i = 0; i < 2000; i++) bench.Search(request);
+        long total = 0;
+        var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+        var workers = Enumerable.Range(0, threads).Select(_ => new Thread(() =>
+        {
+            long n = 0;
+            while (Stopwatch.GetTimestamp() < until) { bench.Search(request); n++; }
+            Interlocked.Add(ref total, n);
+        })).ToList();
+        workers.ForEach(t => t.Start());
+        workers.ForEach(t => t.Join());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"engine-only throughput: {total / (double)seconds:F0} searches/s on {threads} threads"));
+        return 0;
+    }
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(QueryBenchmarks).Assembly).Run(command == "bdn" ? args.Skip(1).ToArray() : args);
+        return 0;
+}
