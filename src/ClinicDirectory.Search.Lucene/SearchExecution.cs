@@ -50,7 +50,6 @@ internal sealed class SearchExecution
     private readonly int _keep;
     private readonly SortKey? _after;
     private readonly PriorityQueue<Candidate, SortKey> _heap;
-    private readonly BytesRef _scratch = new();
 
     public SearchExecution(SearchRequest request, string type, IReadOnlyList<string> words, IndexReader reader, TermBitsCache bits, SegmentArrays arrays)
     {
@@ -163,12 +162,12 @@ internal sealed class SearchExecution
         }
         var checkBits = _checks.Select(c => c.Values.Select(v => _bits.Get(reader, c.Field, v)).ToArray()).ToArray();
 
-        var driver = Driver(reader, wordAll, checkBits);
-        if (driver is null) return;
+        var drivers = Drivers(reader, wordAll, checkBits);
+        if (drivers.Count == 0) return;
 
         var points = _request.Location is null ? null : _arrays.Points(reader);
-        var ids = reader.GetSortedDocValues(Fields.IdSort);
-        var names = _sort == SearchSort.Name ? reader.GetSortedDocValues(Fields.NameSort) : null;
+        var ids = _arrays.Strings(reader, Fields.IdSort);
+        var names = _sort == SearchSort.Name ? _arrays.Strings(reader, Fields.NameSort) : null;
         var nameKeys = _sort == SearchSort.Name ? reader.GetNumericDocValues(Fields.NameKey) : null;
         SegmentMatches? segment = null;
         if (_request.IncludeFacets)
@@ -177,6 +176,7 @@ internal sealed class SearchExecution
             Segments.Add(segment);
         }
 
+        foreach (var driver in drivers)
         for (var doc = driver.NextSetBit(0); doc >= 0; doc = doc + 1 < maxDoc ? driver.NextSetBit(doc + 1) : -1)
         {
             if (live is not null && !live.Get(doc)) continue;
@@ -230,6 +230,21 @@ internal sealed class SearchExecution
         }
     }
 
+    /// <summary>
+    /// The candidates of a segment, as bitsets visited in turn: the place's cells (a clinic is in one cell,
+    /// so its cells are visited one by one; a practitioner's clinics may share cells, so those are merged).
+    /// </summary>
+    private List<FixedBitSet> Drivers(AtomicReader reader, FixedBitSet?[] wordAll, FixedBitSet?[][] checkBits)
+    {
+        if (_cells is { } cells)
+        {
+            var field = GeoCells.Field(_type, cells.Level);
+            if (_type == Fields.ClinicType)
+                return [.. cells.Cells.Select(c => _bits.Get(reader, field, c)).OfType<FixedBitSet>()];
+        }
+        return Driver(reader, wordAll, checkBits) is { } one ? [one] : [];
+    }
+
     /// <summary>The candidates of a segment: the place's cells, else the rarest required word, else the rarest strict filter, else every document of the type.</summary>
     private FixedBitSet? Driver(AtomicReader reader, FixedBitSet?[] wordAll, FixedBitSet?[][] checkBits)
     {
@@ -247,7 +262,7 @@ internal sealed class SearchExecution
         return _bits.Get(reader, Fields.Type, _type);
     }
 
-    private void Offer(int docBase, int doc, double score, double? nearest, SortedDocValues? ids, SortedDocValues? names, NumericDocValues? nameKeys, SegmentPoints? points)
+    private void Offer(int docBase, int doc, double score, double? nearest, string[]? ids, string[]? names, NumericDocValues? nameKeys, SegmentPoints? points)
     {
         var primary = _sort switch
         {
@@ -263,7 +278,7 @@ internal sealed class SearchExecution
             HitsAfterCursor++;
             return;
         }
-        var key = new SortKey(primary, names is null ? null : Read(names, doc), ids is null ? "" : Read(ids, doc));
+        var key = new SortKey(primary, names?[doc], ids?[doc] ?? "");
         if (_after is { } a && key.CompareTo(a) <= 0) return;
         HitsAfterCursor++;
         if (!full)
@@ -293,12 +308,6 @@ internal sealed class SearchExecution
         foreach (var b in bits)
             if (b is not null && b.Get(doc)) return true;
         return false;
-    }
-
-    private string Read(SortedDocValues values, int doc)
-    {
-        values.Get(doc, _scratch);
-        return _scratch.Utf8ToString();
     }
 
     private sealed record Center(double X, double Y, double Z, double MinCos);

@@ -41,6 +41,10 @@ internal sealed class SegmentArrays
     public FacetOrdinals? Facet(AtomicReader reader, string field) =>
         (FacetOrdinals?)For(reader).GetOrAdd("facet:" + field, _ => LoadFacet(reader, field));
 
+    /// <summary>A SortedDocValues field of every document as strings (ids, sort names): compared without decoding.</summary>
+    public string[]? Strings(AtomicReader reader, string field) =>
+        (string[]?)For(reader).GetOrAdd("strings:" + field, _ => LoadStrings(reader, field));
+
     public SegmentPoints? Points(AtomicReader reader) =>
         (SegmentPoints?)For(reader).GetOrAdd("points", _ => LoadPoints(reader));
 
@@ -68,6 +72,26 @@ internal sealed class SegmentArrays
             values[ord] = scratch.Utf8ToString();
         }
         return new FacetOrdinals(starts, [.. ords], values);
+    }
+
+    private static string[]? LoadStrings(AtomicReader reader, string field)
+    {
+        var dv = reader.GetSortedDocValues(field);
+        if (dv is null) return null;
+        var byOrd = new string[dv.ValueCount];
+        var scratch = new BytesRef();
+        for (var ord = 0; ord < byOrd.Length; ord++)
+        {
+            dv.LookupOrd(ord, scratch);
+            byOrd[ord] = scratch.Utf8ToString();
+        }
+        var values = new string[reader.MaxDoc];
+        for (var doc = 0; doc < values.Length; doc++)
+        {
+            var ord = dv.GetOrd(doc);
+            values[doc] = ord >= 0 ? byOrd[ord] : "";
+        }
+        return values;
     }
 
     private static SegmentPoints? LoadPoints(AtomicReader reader)

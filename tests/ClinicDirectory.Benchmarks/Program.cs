@@ -61,6 +61,15 @@ switch (command)
         Console.WriteLine($"total {watch.Elapsed.TotalSeconds:F1} s, building documents {building.TotalSeconds:F1} s (one thread)");
         return 0;
     }
+    case "profile":
+    {
+        // The standard search in a loop, for a profiler to look at.
+        using var bench = Bench.Open(Paths.Index, Paths.Data);
+        var request = bench.Request(StandardQueries.Standard());
+        var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 8;
+        while (Stopwatch.GetTimestamp() < until) bench.Search(request);
+        return 0;
+    }
     case "merge":
     {
         using var bench = Bench.Open(Paths.Index, Paths.Data);
