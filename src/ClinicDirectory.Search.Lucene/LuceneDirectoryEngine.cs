@@ -62,6 +62,22 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Loads the per-segment arrays and bitsets a typical search needs (facets, points, ids), so the first
+    /// patient after a start or a bulk load does not wait for them.
+    /// </summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        foreach (var type in new[] { Fields.ClinicType, Fields.PractitionerType })
+        {
+            var request = new SearchRequest { Text = "dry needling", Location = new GeoCircle(43.65, -79.38, 25), First = 20, IncludeHighlights = false };
+            _ = type == Fields.ClinicType
+                ? Search<Clinic>(request, type, (_, _) => [])
+                : (object)Search<Practitioner>(request, type, (_, _) => []);
+        }
+        return Task.CompletedTask;
+    }
+
     /// <summary>Merges the index into one segment and commits: fewer segments make every search cheaper.</summary>
     public void Optimize()
     {

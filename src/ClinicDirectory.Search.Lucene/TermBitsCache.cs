@@ -21,6 +21,8 @@ internal sealed class TermBitsCache
     public FixedBitSet? Get(AtomicReader reader, string field, string value)
     {
         var perSegment = _segments.GetValue(reader.CoreCacheKey, _ => new());
+        if (perSegment.TryGetValue((field, value), out var cached)) return cached;
+        // Counting takes every lock of the dictionary: only on a miss, never on the search path's hits.
         if (perSegment.Count > MaxTermsPerSegment) perSegment.Clear();
         return perSegment.GetOrAdd((field, value), key => Build(reader, key.Field, key.Value));
     }

@@ -53,6 +53,7 @@ public sealed class DirectoryStartup(
                 logger.LogInformation("Seed from {Folder} indexed: {Clinics} clinics, {Practitioners} practitioners in {Ms} ms.",
                     seed.Folder, clinics, practitioners, watch.ElapsedMilliseconds);
             }
+            await engine.WarmUpAsync(cancellationToken);
             readiness.MarkReady();
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or System.Text.Json.JsonException)

@@ -13,6 +13,9 @@ public interface IDirectoryEngine : IDisposable
 
     Task<long> CountClinicsAsync(CancellationToken cancellationToken);
 
+    /// <summary>Prepares what searches need (caches, compiled code) so the first patient does not wait.</summary>
+    Task WarmUpAsync(CancellationToken cancellationToken);
+
     Task<SearchResult<Clinic>> SearchClinicsAsync(SearchRequest request, CancellationToken cancellationToken);
 
     Task<SearchResult<Practitioner>> SearchPractitionersAsync(SearchRequest request, CancellationToken cancellationToken);
