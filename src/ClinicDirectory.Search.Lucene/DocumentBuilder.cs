@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using ClinicDirectory.Core.Domain;
+using ClinicDirectory.Core.Search;
 using ClinicDirectory.Core.Seeding;
 using ClinicDirectory.Core.Taxonomy;
 using Lucene.Net.Analysis;
@@ -28,7 +29,8 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     public Document BuildClinic(Clinic clinic, IReadOnlyList<Practitioner> practitioners)
     {
         const string t = Fields.ClinicType;
-        var d = Start(t, clinic.Id, clinic.Name, JsonSerializer.SerializeToUtf8Bytes(clinic, DirectoryJson.Options));
+        var d = Start(t, clinic.Id, clinic.Name, JsonSerializer.SerializeToUtf8Bytes(clinic, DirectoryJson.Options),
+            JsonSerializer.SerializeToUtf8Bytes(ListingSummary.Of(clinic), DirectoryJson.Options));
         var text = new Text(Analyze(clinic.Name));
 
         text.Add(Analyze(clinic.Description));
@@ -50,7 +52,8 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     public Document BuildPractitioner(Practitioner practitioner, IReadOnlyList<Clinic> clinics)
     {
         const string t = Fields.PractitionerType;
-        var d = Start(t, practitioner.Id, practitioner.Name, JsonSerializer.SerializeToUtf8Bytes(practitioner, DirectoryJson.Options));
+        var d = Start(t, practitioner.Id, practitioner.Name, JsonSerializer.SerializeToUtf8Bytes(practitioner, DirectoryJson.Options),
+            JsonSerializer.SerializeToUtf8Bytes(ListingSummary.Of(practitioner), DirectoryJson.Options));
         var text = new Text(Analyze(practitioner.Name));
 
         text.Add(Analyze(practitioner.Bio));
@@ -132,7 +135,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         }
     }
 
-    private static ReusableDocument Start(string type, string id, string name, byte[] json)
+    private static ReusableDocument Start(string type, string id, string name, byte[] json, byte[] summary)
     {
         if (json.Length > MaxJsonBytes)
             throw new InvalidDataException($"The {type} {id} is too large to index ({json.Length} bytes).");
@@ -144,6 +147,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         // The listing itself, as JSON in a DocValues field: read by random access, with no stored-field
         // chunk to decompress per hit.
         d.Binary(Fields.Json, json);
+        d.Binary(Fields.SummaryJson, summary);
         d.Numeric(Fields.NameKey, NameKey(name));
         d.Sorted(Fields.NameSort, TextNormalizer.Key(name));
         return d;

@@ -15,6 +15,8 @@ internal static class Fields
     public const string Uid = "uid";
     public const string IdSort = "id_dv";
     public const string Json = "json";
+    /// <summary>The listing's summary fields as JSON (<see cref="Core.Search.ListingSummary"/>).</summary>
+    public const string SummaryJson = "summary_json";
     /// <summary>The first eight characters of the folded name as a number, for NAME sort without reading strings.</summary>
     public const string NameKey = "name_key";
     public const string NameSort = "name_dv";

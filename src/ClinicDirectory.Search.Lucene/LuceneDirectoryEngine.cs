@@ -241,7 +241,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             var hits = new List<SearchHit<T>>(page.Count);
             foreach (var candidate in page)
             {
-                var item = Read<T>(searcher.IndexReader, candidate.Doc);
+                var item = Read<T>(searcher.IndexReader, candidate.Doc, request.SummaryOnly ? Fields.SummaryJson : Fields.Json);
                 var key = candidate.Key;
                 var highlights = request.IncludeHighlights && terms.Count > 0
                     ? highlight(item, highlighter).OfType<string>().Distinct().Take(5).ToList()
@@ -323,11 +323,11 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     }
 
     /// <summary>The listing of a document (by its index-wide number), from its JSON DocValues.</summary>
-    private static T Read<T>(IndexReader reader, int doc)
+    private static T Read<T>(IndexReader reader, int doc, string field = Fields.Json)
     {
         var leaves = reader.Leaves;
         var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        var values = leaf.AtomicReader.GetBinaryDocValues(Fields.Json)
+        var values = leaf.AtomicReader.GetBinaryDocValues(field)
             ?? throw new InvalidDataException("The index has no listing data.");
         var bytes = new BytesRef();
         values.Get(doc - leaf.DocBase, bytes);

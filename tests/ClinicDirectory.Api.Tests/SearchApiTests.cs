@@ -55,6 +55,20 @@ public sealed class SearchApiTests : IClassFixture<DirectoryFactory>
     }
 
     [Fact]
+    public async Task A_list_selection_and_a_full_selection_return_the_same_hits_with_the_fields_asked_for()
+    {
+        var client = await _factory.ReadyClientAsync();
+        const string filter = """filter: { text: "neck pain", location: { place: "Calgary, AB", radiusKm: 40 } }, first: 10""";
+        var list = (await client.DataAsync($$"""{ searchClinics({{filter}}) { edges { node { id name address { city } phone } } } }"""))["searchClinics"]!["edges"]!.AsArray();
+        var full = (await client.DataAsync($$"""{ searchClinics({{filter}}) { edges { node { id name address { city } phone description hours { day } conditions { id } } } } }"""))["searchClinics"]!["edges"]!.AsArray();
+        Assert.NotEmpty(list);
+        Assert.Equal(full.Select(e => e!["node"]!["id"]!.GetValue<string>()), list.Select(e => e!["node"]!["id"]!.GetValue<string>()));
+        Assert.Equal(full.Select(e => e!["node"]!["phone"]?.GetValue<string>()), list.Select(e => e!["node"]!["phone"]?.GetValue<string>()));
+        Assert.All(full, e => Assert.NotEmpty(e!["node"]!["conditions"]!.AsArray()));
+        Assert.All(full, e => Assert.False(string.IsNullOrEmpty(e!["node"]!["description"]?.GetValue<string>())));
+    }
+
+    [Fact]
     public async Task Practitioners_search_by_profession_and_clinic_location()
     {
         var client = await _factory.ReadyClientAsync();

@@ -48,8 +48,8 @@ public sealed class Bench : IDisposable
         return watch.Elapsed;
     }
 
-    /// <summary>The request as the GraphQL layer builds it for the standard selection (facets, no highlights).</summary>
-    public SearchRequest Request(SearchFilter filter, bool facets = true) => Requests.Build(filter, SearchSort.Relevance, 20, null, includeFacets: facets, includeHighlights: false).Request;
+    /// <summary>The request as the GraphQL layer builds it for the standard selection (facets, summary fields, no highlights).</summary>
+    public SearchRequest Request(SearchFilter filter, bool facets = true) => Requests.Build(filter, SearchSort.Relevance, 20, null, includeFacets: facets, includeHighlights: false, summaryOnly: true).Request;
 
     public int Search(SearchRequest request) => Engine.SearchClinicsAsync(request, CancellationToken.None).GetAwaiter().GetResult().Hits.Count;
 

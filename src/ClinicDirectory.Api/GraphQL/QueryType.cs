@@ -25,7 +25,7 @@ public sealed class QueryType : ObjectGraphType
             .Argument<StringGraphType>("after")
             .ResolveAsync(async c =>
             {
-                var (request, place) = BuildRequest(c);
+                var (request, place) = BuildRequest(c, ListingSummary.ClinicFields);
                 var engine = c.RequestServices!.GetRequiredService<IDirectoryEngine>();
                 return new SearchPage<Clinic>(await engine.SearchClinicsAsync(request, c.CancellationToken), place);
             });
@@ -38,7 +38,7 @@ public sealed class QueryType : ObjectGraphType
             .Argument<StringGraphType>("after")
             .ResolveAsync(async c =>
             {
-                var (request, place) = BuildRequest(c);
+                var (request, place) = BuildRequest(c, ListingSummary.PractitionerFields);
                 var engine = c.RequestServices!.GetRequiredService<IDirectoryEngine>();
                 return new SearchPage<Practitioner>(await engine.SearchPractitionersAsync(request, c.CancellationToken), place);
             });
@@ -121,7 +121,7 @@ public sealed class QueryType : ObjectGraphType
             });
     }
 
-    private static (SearchRequest, Place?) BuildRequest(IResolveFieldContext c)
+    private static (SearchRequest, Place?) BuildRequest(IResolveFieldContext c, IReadOnlySet<string> summaryFields)
     {
         var builder = c.RequestServices!.GetRequiredService<SearchRequestBuilder>();
         try
@@ -132,12 +132,23 @@ public sealed class QueryType : ObjectGraphType
                 c.GetArgument("first", 20),
                 c.GetArgument<string?>("after"),
                 includeFacets: c.SubFields?.ContainsKey("facets") ?? true,
-                includeHighlights: SelectsHighlights(c));
+                includeHighlights: SelectsHighlights(c),
+                summaryOnly: SelectsOnly(c, summaryFields));
         }
         catch (SearchInputException ex)
         {
             throw BadInput(ex.Field, ex.Message);
         }
+    }
+
+    /// <summary>True when edges.node selects nothing but the given fields (fragments count as anything).</summary>
+    private static bool SelectsOnly(IResolveFieldContext c, IReadOnlySet<string> fields)
+    {
+        if (c.SubFields is null || !c.SubFields.TryGetValue("edges", out var edges)) return true;
+        var node = edges.Field.SelectionSet?.Selections.OfType<GraphQLParser.AST.GraphQLField>().FirstOrDefault(f => f.Name.Value == "node");
+        if (edges.Field.SelectionSet?.Selections.Any(s => s is not GraphQLParser.AST.GraphQLField) == true) return false;
+        if (node is null) return true;
+        return node.SelectionSet?.Selections.All(s => s is GraphQLParser.AST.GraphQLField f && fields.Contains(f.Name.StringValue)) ?? true;
     }
 
     private static bool SelectsHighlights(IResolveFieldContext c)

@@ -25,6 +25,8 @@ public sealed class SearchRequest
     public SearchCursor? After { get; init; }
     /// <summary>Facet counts cost a second pass over the hits; only count them when a client asks.</summary>
     public bool IncludeFacets { get; init; } = true;
+    /// <summary>The caller needs only <see cref="ListingSummary"/> fields of each hit: engines may read just those.</summary>
+    public bool SummaryOnly { get; init; }
     /// <summary>Highlights re-read each hit's text; only build them when a client asks.</summary>
     public bool IncludeHighlights { get; init; } = true;
 }

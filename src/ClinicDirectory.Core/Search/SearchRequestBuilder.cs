@@ -13,7 +13,7 @@ public sealed partial class SearchRequestBuilder(DirectoryTaxonomy taxonomy, Gaz
 {
     /// <summary>Throws <see cref="SearchInputException"/> for the first argument at fault.</summary>
     public (SearchRequest Request, Place? ResolvedPlace) Build(
-        SearchFilter? filter, SearchSort sort, int first, string? after, bool includeFacets = true, bool includeHighlights = true)
+        SearchFilter? filter, SearchSort sort, int first, string? after, bool includeFacets = true, bool includeHighlights = true, bool summaryOnly = false)
     {
         filter ??= new SearchFilter();
         if (first is < 1 or > SearchLimits.MaxFirst)
@@ -53,6 +53,7 @@ public sealed partial class SearchRequestBuilder(DirectoryTaxonomy taxonomy, Gaz
             After = cursor,
             IncludeFacets = includeFacets,
             IncludeHighlights = includeHighlights,
+            SummaryOnly = summaryOnly,
         };
         if (cursor is not null && cursor.Sort != EffectiveSort(request))
             throw new SearchInputException("after", "after belongs to a search with another sort order.");
