@@ -7,5 +7,5 @@ public sealed class LuceneEngineOptions
     public string IndexPath { get; set; } = "data/index";
 
     /// <summary>RAM buffer of the writer before it flushes a segment; larger speeds bulk indexing.</summary>
-    public double RamBufferMb { get; set; } = 64;
+    public double RamBufferMb { get; set; } = 48;
 }

@@ -40,10 +40,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page at the given size, recording console errors other than unreachable map tiles.</summary>
-    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1280, int height = 900)
+    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1280, int height = 900, Geolocation? location = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            Geolocation = location,
+            Permissions = location is null ? null : ["geolocation"],
             ViewportSize = new ViewportSize { Width = width, Height = height },
             BaseURL = Service.Address.ToString(),
             HasTouch = width < 600,

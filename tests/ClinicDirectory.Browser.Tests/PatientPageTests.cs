@@ -72,6 +72,19 @@ public sealed partial class PatientPageTests : IClassFixture<BrowserFixture>
     }
 
     [Fact]
+    public async Task Use_my_location_searches_around_where_the_patient_is()
+    {
+        var (page, errors) = await _browser.NewPageAsync(location: new Geolocation { Latitude = 50.7289f, Longitude = -113.9828f });
+        await page.GotoAsync("/");
+        await page.ClickAsync("#locate");
+        await WaitForResultsAsync(page);
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("of your location");
+        await Assertions.Expect(page.Locator(".card", new() { HasText = "Dynamic Physiotherapy" })).ToBeVisibleAsync();
+        Assert.Contains("lat=50.7", page.Url, StringComparison.Ordinal);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task Choosing_filters_changes_the_facet_counts_and_each_count_is_the_total_it_gives()
     {
         var (page, errors) = await _browser.NewPageAsync();

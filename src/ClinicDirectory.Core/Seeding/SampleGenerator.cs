@@ -12,8 +12,11 @@ namespace ClinicDirectory.Core.Seeding;
 /// </summary>
 public sealed class SampleGenerator(DirectoryTaxonomy taxonomy, Gazetteer gazetteer)
 {
-    /// <summary>Clinics per generated chunk; each chunk holds its clinics' practitioners.</summary>
-    public const int ChunkSize = 10_000;
+    /// <summary>
+    /// Clinics per generated file; each file holds its clinics' practitioners. Small files keep the memory of
+    /// seeding (one file at a time) low.
+    /// </summary>
+    public const int ChunkSize = 2_500;
 
     private static readonly (string City, string Region, string Country, int Weight, string AreaCode)[] Cities =
     [

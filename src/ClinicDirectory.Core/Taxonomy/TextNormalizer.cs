@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace ClinicDirectory.Core.Taxonomy;
@@ -9,15 +8,13 @@ public static class TextNormalizer
     public static string Key(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
+        var sb = new StringBuilder(text.Length);
         var lastSpace = true;
-        foreach (var ch in decomposed)
+        foreach (var ch in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
             if (char.IsLetterOrDigit(ch))
             {
-                sb.Append(char.ToLowerInvariant(ch));
+                sb.Append(Fold(char.ToLowerInvariant(ch)));
                 lastSpace = false;
             }
             else if (ch == '\'' || ch == '\u2019')
@@ -31,6 +28,21 @@ public static class TextNormalizer
             }
         }
         return sb.ToString().TrimEnd();
+    }
+
+    private const string Accented = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
+    private const string Plain = "aaaaaaaaacccccddeeeeeeeeegggghiiiiiiiiijklllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz";
+
+    /// <summary>
+    /// Folds an accented Latin letter to its plain letter ("é" to "e"): the process runs with invariant
+    /// globalization, where Unicode decomposition is not available.
+    /// </summary>
+    private static string Fold(char ch)
+    {
+        if (ch < 0x80) return ch.ToString();
+        var i = Accented.IndexOf(ch, StringComparison.Ordinal);
+        if (i >= 0) return Plain[i].ToString();
+        return ch switch { 'ß' => "ss", 'æ' => "ae", 'œ' => "oe", 'þ' => "th", _ => ch.ToString() };
     }
 
     /// <summary>A key with no spaces or punctuation at all: "Gunn IMS" and "GunnIMS" both give "gunnims".</summary>
