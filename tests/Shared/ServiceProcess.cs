@@ -90,7 +90,13 @@ public sealed class ServiceProcess : IDisposable
         _process.WaitForExit(10_000);
     }
 
-    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout)) return false;
+        // Only the parameterless wait also waits for the redirected output to be read to its end.
+        _process.WaitForExit();
+        return true;
+    }
 
     private static int FreePort()
     {
