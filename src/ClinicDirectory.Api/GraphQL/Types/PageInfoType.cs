@@ -1,4 +1,3 @@
-using ClinicDirectory.Core.Search;
 using GraphQL.Types;
 
 namespace ClinicDirectory.Api.GraphQL.Types;
