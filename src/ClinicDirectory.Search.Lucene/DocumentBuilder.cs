@@ -24,7 +24,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     [ThreadStatic]
     private static ReusableDocument? _reusable;
 
-    private readonly ConcurrentDictionary<string, string?[]> _cached = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]> _cached = new(StringComparer.Ordinal);
 
     public Document BuildClinic(Clinic clinic, IReadOnlyList<Practitioner> practitioners)
     {
@@ -107,29 +107,22 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     /// The words of a document: its name, its conditions (with synonyms) and everything else. Search needs
     /// only which words occur, so each field gets each distinct word once.
     /// </summary>
-    private sealed class Text(List<string?> name)
+    private sealed class Text(List<string> name)
     {
-        private readonly HashSet<string> _all = new(name.OfType<string>(), StringComparer.Ordinal);
+        private readonly HashSet<string> _all = new(name, StringComparer.Ordinal);
         private readonly HashSet<string> _conditions = new(StringComparer.Ordinal);
 
-        public void Add(IEnumerable<string?> words)
-        {
-            foreach (var w in words) if (w is not null) _all.Add(w);
-        }
+        public void Add(IEnumerable<string> words) => _all.UnionWith(words);
 
-        public void AddCondition(IEnumerable<string?> words)
+        public void AddCondition(IEnumerable<string> words)
         {
-            foreach (var w in words)
-            {
-                if (w is null) continue;
-                _all.Add(w);
-                _conditions.Add(w);
-            }
+            _all.UnionWith(words);
+            _conditions.UnionWith(words);
         }
 
         public void AddTo(ReusableDocument d, string t)
         {
-            d.Words(Fields.Of(t, Fields.Name), [.. name.OfType<string>().Distinct(StringComparer.Ordinal)]);
+            d.Words(Fields.Of(t, Fields.Name), [.. name.Distinct(StringComparer.Ordinal)]);
             d.Words(Fields.Of(t, Fields.ConditionsText), [.. _conditions]);
             d.Words(Fields.Of(t, Fields.All), [.. _all]);
         }
@@ -153,15 +146,15 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         return d;
     }
 
-    private List<string?> Analyze(string? text)
+    private List<string> Analyze(string? text)
     {
-        var terms = new List<string?>();
+        var terms = new List<string>();
         if (string.IsNullOrWhiteSpace(text)) return terms;
         foreach (var (term, _, _) in TextAnalysis.Tokens(analyzer, Fields.All, text)) terms.Add(term);
         return terms;
     }
 
-    private string?[] Cached(string key, Func<string> text) =>
+    private string[] Cached(string key, Func<string> text) =>
         _cached.GetOrAdd(key, _ => [.. Analyze(text())]);
 
     private void AddPlace(ReusableDocument d, string t, Clinic clinic, Text text)

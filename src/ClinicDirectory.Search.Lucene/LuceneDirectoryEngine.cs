@@ -165,8 +165,16 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         var clinics = change.Clinics.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var practitioners = change.Practitioners.ToDictionary(p => p.Id, StringComparer.Ordinal);
 
-        Clinic? ClinicOf(string id) => clinics.TryGetValue(id, out var c) ? c
-            : empty ? null : Load<Clinic>(searcher, Fields.ClinicType, [id]).FirstOrDefault();
+        // Each clinic is read from the index at most once per write, however many documents need it.
+        var loaded = new Dictionary<string, Clinic?>(StringComparer.Ordinal);
+        Clinic? ClinicOf(string id)
+        {
+            if (clinics.TryGetValue(id, out var c)) return c;
+            if (empty) return null;
+            if (!loaded.TryGetValue(id, out c))
+                loaded[id] = c = Load<Clinic>(searcher, Fields.ClinicType, [id]).FirstOrDefault();
+            return c;
+        }
 
         // Clinics whose documents change: written ones, and those whose practitioners changed.
         var affectedClinics = new HashSet<string>(clinics.Keys, StringComparer.Ordinal);

@@ -32,7 +32,7 @@ internal sealed class ReusableDocument
 
     public void String(string name, string value) => Next(name, () => new StringField(name, value, Field.Store.NO), f => f.SetStringValue(value));
 
-    public void Words(string name, List<string?> terms) =>
+    public void Words(string name, List<string> terms) =>
         Next(name, () => new Field(name, new TermListTokenStream(terms), WordsOnly), f => ((TermListTokenStream)f.GetTokenStreamValue()).SetTerms(terms));
 
     public void Binary(string name, byte[] value) =>

@@ -46,6 +46,7 @@ internal sealed class SearchExecution
     private readonly int _requiredWords;
     private readonly List<Check> _checks = [];
     private readonly (int Level, List<string> Cells)? _cells;
+    private readonly string _allField, _nameField, _conditionField, _cellField = "";
     private readonly Center? _center;
     private readonly int _keep;
     private readonly SortKey? _after;
@@ -56,6 +57,9 @@ internal sealed class SearchExecution
         _request = request;
         _type = type;
         _sort = SearchRequestBuilder.EffectiveSort(request);
+        _allField = Fields.Of(type, Fields.All);
+        _nameField = Fields.Of(type, Fields.Name);
+        _conditionField = Fields.Of(type, Fields.ConditionsText);
         _bits = bits;
         _arrays = arrays;
         _words = [.. words.Select(w => Word(w, reader))];
@@ -80,6 +84,7 @@ internal sealed class SearchExecution
         if (request.Location is { } circle)
         {
             _cells = GeoCells.Covering(circle);
+            _cellField = GeoCells.Field(type, _cells.Value.Level);
             var lat = SegmentPoints.Rad(circle.Latitude);
             var lon = SegmentPoints.Rad(circle.Longitude);
             // A hair of slack so points exactly on the circle stay in despite rounding.
@@ -117,7 +122,7 @@ internal sealed class SearchExecution
 
     private QueryWord Word(string word, IndexReader reader)
     {
-        var all = Fields.Of(_type, Fields.All);
+        var all = _allField;
         var df = reader.DocFreq(new Term(all, word));
         List<string> terms = [];
         if (df > 0)
@@ -156,9 +161,9 @@ internal sealed class SearchExecution
         var wordCondition = new FixedBitSet?[_words.Count];
         for (var i = 0; i < _words.Count; i++)
         {
-            wordAll[i] = Union(reader, Fields.Of(_type, Fields.All), _words[i].Terms);
-            wordName[i] = Union(reader, Fields.Of(_type, Fields.Name), _words[i].Terms);
-            wordCondition[i] = Union(reader, Fields.Of(_type, Fields.ConditionsText), _words[i].Terms);
+            wordAll[i] = Union(reader, _allField, _words[i].Terms);
+            wordName[i] = Union(reader, _nameField, _words[i].Terms);
+            wordCondition[i] = Union(reader, _conditionField, _words[i].Terms);
         }
         var checkBits = _checks.Select(c => c.Values.Select(v => _bits.Get(reader, c.Field, v)).ToArray()).ToArray();
 
@@ -238,9 +243,8 @@ internal sealed class SearchExecution
     {
         if (_cells is { } cells)
         {
-            var field = GeoCells.Field(_type, cells.Level);
             if (_type == Fields.ClinicType)
-                return [.. cells.Cells.Select(c => _bits.Get(reader, field, c)).OfType<FixedBitSet>()];
+                return [.. cells.Cells.Select(c => _bits.Get(reader, _cellField, c)).OfType<FixedBitSet>()];
         }
         return Driver(reader, wordAll, checkBits) is { } one ? [one] : [];
     }
@@ -249,7 +253,7 @@ internal sealed class SearchExecution
     private FixedBitSet? Driver(AtomicReader reader, FixedBitSet?[] wordAll, FixedBitSet?[][] checkBits)
     {
         if (_cells is { } cells)
-            return Union(reader, GeoCells.Field(_type, cells.Level), cells.Cells);
+            return Union(reader, _cellField, cells.Cells);
         if (_words.Count > 0)
         {
             if (_requiredWords == _words.Count)

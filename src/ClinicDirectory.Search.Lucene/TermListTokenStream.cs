@@ -4,27 +4,24 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace ClinicDirectory.Search.Lucene;
 
 /// <summary>
-/// Replays terms that were analyzed once (condition synonyms, technique names, or a field's own text) so a
-/// document's text is never analyzed twice. A null entry is a gap between values, so phrases do not
-/// match across them.
+/// Replays words that were analyzed once (condition synonyms, technique names, or a field's own text), so
+/// a document's text is never analyzed twice. Text fields keep no positions, so the words are replayed as
+/// they are. Reused across documents (see <see cref="SetTerms"/>).
 /// </summary>
 internal sealed class TermListTokenStream : TokenStream
 {
-    private const int ValueGap = 10;
-    private IReadOnlyList<string?> _terms;
     private readonly ICharTermAttribute _term;
-    private readonly IPositionIncrementAttribute _position;
+    private IReadOnlyList<string> _terms;
     private int _next;
 
-    public TermListTokenStream(IReadOnlyList<string?> terms)
+    public TermListTokenStream(IReadOnlyList<string> terms)
     {
         _terms = terms;
         _term = AddAttribute<ICharTermAttribute>();
-        _position = AddAttribute<IPositionIncrementAttribute>();
     }
 
-    /// <summary>Replays other terms from the next reset: the stream is reused across documents.</summary>
-    public void SetTerms(IReadOnlyList<string?> terms)
+    /// <summary>Replays other words from the next reset.</summary>
+    public void SetTerms(IReadOnlyList<string> terms)
     {
         _terms = terms;
         _next = 0;
@@ -33,15 +30,8 @@ internal sealed class TermListTokenStream : TokenStream
     public override bool IncrementToken()
     {
         ClearAttributes();
-        var increment = 1;
-        while (_next < _terms.Count && _terms[_next] is null)
-        {
-            increment += ValueGap;
-            _next++;
-        }
         if (_next >= _terms.Count) return false;
         _term.SetEmpty().Append(_terms[_next++]);
-        _position.PositionIncrement = increment;
         return true;
     }
 

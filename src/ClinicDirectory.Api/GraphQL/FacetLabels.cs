@@ -1,4 +1,3 @@
-using ClinicDirectory.Core.Domain;
 using ClinicDirectory.Core.Search;
 using ClinicDirectory.Core.Taxonomy;
 
@@ -23,7 +22,7 @@ public sealed class FacetLabels(DirectoryTaxonomy taxonomy)
         counts.Select(c => new FacetValue(c.Value, taxonomy.BodyName(c.Value), c.Count));
 
     public static IEnumerable<FacetValue> Techniques(IEnumerable<FacetCount> counts) =>
-        counts.Select(c => new FacetValue(c.Value, Enum.GetValues<Technique>().Where(t => TechniqueVocabulary.ConstantName(t) == c.Value).Select(TechniqueVocabulary.Label).FirstOrDefault() ?? c.Value, c.Count));
+        counts.Select(c => new FacetValue(c.Value, TechniqueVocabulary.FromConstantName(c.Value) is { } t ? TechniqueVocabulary.Label(t) : c.Value, c.Count));
 
     public static IEnumerable<FacetValue> Plain(IEnumerable<FacetCount> counts) =>
         counts.Select(c => new FacetValue(c.Value, c.Value, c.Count));

@@ -45,7 +45,7 @@ public static class GraphQLEndpoint
         {
             request = serializer.Deserialize<GraphQLRequest>(System.Text.Encoding.UTF8.GetString(body));
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException or FormatException or ArgumentException)
+        catch (Exception ex) when (IsMalformedJson(ex))
         {
             await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, "INVALID_REQUEST", "The body must be JSON: { \"query\", \"variables\", \"operationName\" }.");
             return;
@@ -63,7 +63,7 @@ public static class GraphQLEndpoint
             {
                 variables = serializer.Deserialize<Inputs>(vars.ToString());
             }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException or FormatException or ArgumentException)
+            catch (Exception ex) when (IsMalformedJson(ex))
             {
                 await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, "INVALID_REQUEST", "variables must be a JSON object.");
                 return;
@@ -137,6 +137,10 @@ public static class GraphQLEndpoint
         http.Response.ContentType = "application/json; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
+
+    /// <summary>What the JSON serializer throws for a body or variables that are not the expected JSON.</summary>
+    private static bool IsMalformedJson(Exception ex) =>
+        ex is JsonException or InvalidOperationException or NotSupportedException or FormatException or ArgumentException;
 
     /// <summary>The body, or null when it is larger than the limit (chunked bodies carry no length).</summary>
     private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)

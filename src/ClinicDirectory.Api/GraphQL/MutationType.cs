@@ -34,7 +34,7 @@ public sealed class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<ClinicPatchType>>("patch")
             .ResolveAsync(async c =>
             {
-                var result = await Editor(c).UpdateClinicAsync(Caller(c), Id(c, "id"), c.GetArgument<int>("expectedVersion"),
+                var result = await Editor(c).UpdateClinicAsync(Caller(c), QueryType.Id(c, "id"), c.GetArgument<int>("expectedVersion"),
                     InputMapping.Clinic(c.GetArgument<Dictionary<string, object?>>("patch")), c.CancellationToken);
                 return new ClinicPayload(result.Value, result.Errors, result.Notices);
             });
@@ -46,7 +46,7 @@ public sealed class MutationType : ObjectGraphType
             .Argument<IntGraphType>("expectedVersion")
             .ResolveAsync(async c =>
             {
-                var result = await Editor(c).UpsertPractitionerAsync(Caller(c), Id(c, "clinicId"),
+                var result = await Editor(c).UpsertPractitionerAsync(Caller(c), QueryType.Id(c, "clinicId"),
                     InputMapping.Practitioner(c.GetArgument<Dictionary<string, object?>>("input")), c.GetArgument<int?>("expectedVersion"), c.CancellationToken);
                 return new PractitionerPayload(result.Value, result.Errors);
             });
@@ -57,7 +57,7 @@ public sealed class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("practitionerId")
             .ResolveAsync(async c =>
             {
-                var result = await Editor(c).RemovePractitionerAsync(Caller(c), Id(c, "clinicId"), Id(c, "practitionerId"), c.CancellationToken);
+                var result = await Editor(c).RemovePractitionerAsync(Caller(c), QueryType.Id(c, "clinicId"), QueryType.Id(c, "practitionerId"), c.CancellationToken);
                 return new RemovePayload(result.Value, result.Errors);
             });
 
@@ -69,7 +69,7 @@ public sealed class MutationType : ObjectGraphType
             .Argument<StringGraphType>("note")
             .ResolveAsync(async c =>
             {
-                var result = await Editor(c).VerifyCredentialAsync(Caller(c), Id(c, "practitionerId"), Id(c, "credentialId"),
+                var result = await Editor(c).VerifyCredentialAsync(Caller(c), QueryType.Id(c, "practitionerId"), QueryType.Id(c, "credentialId"),
                     c.GetArgument<VerificationStatus>("status"), c.GetArgument<string?>("note"), c.CancellationToken);
                 return new PractitionerPayload(result.Value, result.Errors);
             });
@@ -89,7 +89,7 @@ public sealed class MutationType : ObjectGraphType
             .Resolve(c =>
             {
                 var caller = Caller(c);
-                var id = Id(c, "id");
+                var id = QueryType.Id(c, "id");
                 if (!caller.IsAdmin) return new RemovePayload(null, [new UserError([], "Only an admin key may revoke keys.", UserErrorCode.Forbidden)]);
                 if (!c.RequestServices!.GetRequiredService<ApiKeyStore>().Revoke(id))
                     return new RemovePayload(null, [new UserError(["id"], $"No active key \"{id}\".", UserErrorCode.NotFound)]);
@@ -137,10 +137,4 @@ public sealed class MutationType : ObjectGraphType
         (c.UserContext as RequestContext)?.Caller
         ?? throw new ExecutionError("This operation needs an API key: send 'Authorization: Bearer <secret>'.") { Code = "UNAUTHENTICATED" };
 
-    private static string Id(IResolveFieldContext c, string name)
-    {
-        var id = c.GetArgument<string>(name);
-        if (id.Length > 256) throw QueryType.BadInput(name, $"{name} must be at most 256 characters.");
-        return id;
-    }
 }

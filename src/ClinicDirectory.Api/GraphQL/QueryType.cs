@@ -158,10 +158,11 @@ public sealed class QueryType : ObjectGraphType
             edges.Field.SelectionSet.Selections.Any(s => s is not GraphQLParser.AST.GraphQLField f || f.Name.Value == "highlights");
     }
 
-    private static string Id(IResolveFieldContext c)
+    /// <summary>An id argument, refused when longer than any id the directory issues.</summary>
+    internal static string Id(IResolveFieldContext c, string name = "id")
     {
-        var id = c.GetArgument<string>("id");
-        if (id.Length > MaxIdLength) throw BadInput("id", $"id must be at most {MaxIdLength} characters.");
+        var id = c.GetArgument<string>(name);
+        if (id.Length > MaxIdLength) throw BadInput(name, $"{name} must be at most {MaxIdLength} characters.");
         return id;
     }
 

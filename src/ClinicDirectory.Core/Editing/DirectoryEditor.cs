@@ -69,7 +69,7 @@ public sealed class DirectoryEditor(IDirectoryEngine engine, DirectoryTaxonomy t
         }
         else
         {
-            var existing = (await engine.GetPractitionersAsync([input.Id!], ct)) is [var found] ? found : null;
+            var existing = await LoadPractitioner(input.Id!, ct);
             if (existing is null || !caller.IsAdmin && !existing.ClinicIds.Contains(clinicId))
             {
                 // A clinic key learns nothing about practitioners of other clinics.
@@ -99,7 +99,7 @@ public sealed class DirectoryEditor(IDirectoryEngine engine, DirectoryTaxonomy t
     public Task<EditResult<string>> RemovePractitionerAsync(Caller caller, string clinicId, string practitionerId, CancellationToken ct) => Serialized(async () =>
     {
         if (!caller.MayEdit(clinicId)) return Forbidden<string>(["clinicId"], "This key may not change that clinic's practitioners.");
-        var practitioner = (await engine.GetPractitionersAsync([practitionerId], ct)) is [var found] ? found : null;
+        var practitioner = await LoadPractitioner(practitionerId, ct);
         if (practitioner is null || !practitioner.ClinicIds.Contains(clinicId))
             return NotFound<string>(["practitionerId"], $"No practitioner \"{practitionerId}\" at clinic \"{clinicId}\".");
 
@@ -117,7 +117,7 @@ public sealed class DirectoryEditor(IDirectoryEngine engine, DirectoryTaxonomy t
         if (!caller.IsAdmin) return Forbidden<Practitioner>([], "Only an admin key may verify credentials.");
         if (note is { Length: > ListingValidator.MaxText })
             return EditResult<Practitioner>.Refused(ListingValidator.Invalid(["note"], $"note must be at most {ListingValidator.MaxText} characters."));
-        var practitioner = (await engine.GetPractitionersAsync([practitionerId], ct)) is [var found] ? found : null;
+        var practitioner = await LoadPractitioner(practitionerId, ct);
         if (practitioner is null) return NotFound<Practitioner>(["practitionerId"], $"No practitioner \"{practitionerId}\".");
         var credential = practitioner.Credentials.FirstOrDefault(c => c.Id == credentialId);
         if (credential is null) return NotFound<Practitioner>(["credentialId"], $"No credential \"{credentialId}\" on that practitioner.");
@@ -293,6 +293,9 @@ public sealed class DirectoryEditor(IDirectoryEngine engine, DirectoryTaxonomy t
 
     private async Task<Clinic?> LoadClinic(string id, CancellationToken ct) =>
         (await engine.GetClinicsAsync([id], ct)) is [var clinic] ? clinic : null;
+
+    private async Task<Practitioner?> LoadPractitioner(string id, CancellationToken ct) =>
+        (await engine.GetPractitionersAsync([id], ct)) is [var practitioner] ? practitioner : null;
 
     private void Record(Caller caller, string action, string type, string id, string? clinicId, IReadOnlyList<string> changed, int? version, string? note = null) =>
         audit.Append(seq => new AuditEntry

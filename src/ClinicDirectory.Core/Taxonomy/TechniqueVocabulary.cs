@@ -21,6 +21,12 @@ public static class TechniqueVocabulary
     /// <summary>The label followed by every other name the technique goes by.</summary>
     public static IReadOnlyList<string> Names(Technique technique) => Terms[technique];
 
+    private static readonly Dictionary<string, Technique> ByConstantName =
+        Enum.GetValues<Technique>().ToDictionary(ConstantName, StringComparer.Ordinal);
+
+    /// <summary>The technique of a contract name, e.g. INTRAMUSCULAR_STIMULATION, or null.</summary>
+    public static Technique? FromConstantName(string name) => ByConstantName.TryGetValue(name, out var t) ? t : null;
+
     /// <summary>The contract name, e.g. INTRAMUSCULAR_STIMULATION.</summary>
     public static string ConstantName(Technique technique) => technique switch
     {
