@@ -1,45 +1,63 @@
+using System.Buffers;
 using ClinicDirectory.Core.Search;
 
 namespace ClinicDirectory.Search.Lucene;
 
-/// <summary>Counts facet values over matched documents from the segments' cached ordinal arrays.</summary>
-internal static class FacetCounter
+/// <summary>
+/// Facet counts of one search, one array per dimension indexed by the field's process-wide value numbers
+/// (<see cref="FacetValues"/>). Arrays come from the shared pool and go back with <see cref="Dispose"/>.
+/// </summary>
+internal sealed class FacetCounter : IDisposable
 {
     public const int MaxValues = 50;
 
-    /// <summary>Counts over each segment's main matches, plus its near-misses of the given dimension.</summary>
-    public static IReadOnlyList<FacetCount> Count(IEnumerable<SegmentMatches> segments, SegmentArrays arrays, string field, FacetDimension dimension)
+    private readonly FacetValues[] _values;
+    private readonly int[][] _counts;
+
+    /// <summary>Sized after every segment's ordinals are mapped, so each number of the search fits.</summary>
+    public FacetCounter(FacetValues[] values)
     {
-        var totals = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var segment in segments)
+        _values = values;
+        _counts = new int[values.Length][];
+        for (var d = 0; d < values.Length; d++)
         {
-            var extra = segment.Sideways[(int)dimension];
-            if (segment.Main.Count == 0 && (extra is null || extra.Count == 0)) continue;
-            var facet = arrays.Facet(segment.Context.AtomicReader, field);
-            if (facet is null) continue;
-            var counts = new int[facet.Values.Length];
-            Tally(facet, segment.Main, counts);
-            if (extra is not null) Tally(facet, extra, counts);
-            for (var ord = 0; ord < counts.Length; ord++)
-            {
-                if (counts[ord] > 0)
-                    totals[facet.Values[ord]] = totals.GetValueOrDefault(facet.Values[ord]) + counts[ord];
-            }
+            _counts[d] = ArrayPool<int>.Shared.Rent(Math.Max(1, values[d].Count));
+            Array.Clear(_counts[d]);
         }
-        return [.. totals
-            .OrderByDescending(kv => kv.Value)
-            .ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Take(MaxValues)
-            .Select(kv => new FacetCount(kv.Key, kv.Value))];
     }
 
-    private static void Tally(FacetOrdinals facet, List<int> docs, int[] counts)
+    /// <summary>A matched document counts for every dimension.</summary>
+    public void AddMatch(FacetOrdinals?[] facets, int doc)
     {
-        var starts = facet.Starts;
+        for (var d = 0; d < facets.Length; d++) Add(facets[d], d, doc);
+    }
+
+    /// <summary>A document that failed only this dimension's filter counts for that dimension alone.</summary>
+    public void Add(FacetOrdinals? facet, int dimension, int doc)
+    {
+        if (facet is null) return;
+        var counts = _counts[dimension];
         var ords = facet.Ords;
-        foreach (var doc in docs)
+        for (int i = facet.Starts[doc], end = facet.Starts[doc + 1]; i < end; i++) counts[ords[i]]++;
+    }
+
+    /// <summary>The dimension's values with their counts, most frequent first (ties by value), at most <see cref="MaxValues"/>.</summary>
+    public IReadOnlyList<FacetCount> Result(int dimension)
+    {
+        var counts = _counts[dimension];
+        var values = _values[dimension];
+        var found = new List<FacetCount>();
+        for (var id = 0; id < counts.Length; id++)
         {
-            for (var i = starts[doc]; i < starts[doc + 1]; i++) counts[ords[i]]++;
+            if (counts[id] > 0) found.Add(new FacetCount(values.Value(id), counts[id]));
         }
+        found.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Value, b.Value));
+        if (found.Count > MaxValues) found.RemoveRange(MaxValues, found.Count - MaxValues);
+        return found;
+    }
+
+    public void Dispose()
+    {
+        foreach (var counts in _counts) ArrayPool<int>.Shared.Return(counts);
     }
 }

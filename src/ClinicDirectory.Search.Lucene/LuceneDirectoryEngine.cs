@@ -240,7 +240,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         var searcher = _searchers!.Acquire();
         try
         {
-            var execution = new SearchExecution(request, type, terms, searcher.IndexReader, _bits, _arrays);
+            using var execution = new SearchExecution(request, type, terms, searcher.IndexReader, _bits, _arrays);
             execution.Run(searcher.IndexReader);
             var sort = execution.Sort;
 
@@ -267,7 +267,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
                 TotalCount = execution.TotalHits,
                 Hits = hits,
                 HasNextPage = execution.HitsAfterCursor > request.First,
-                Facets = request.IncludeFacets ? CountFacets(request, execution.Segments, _arrays) : new FacetCounts(),
+                Facets = execution.Facets(),
             };
         }
         finally
@@ -278,24 +278,6 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
 
     private List<string> Terms(string text) =>
         [.. TextAnalysis.Tokens(_analyzer, Fields.All, text).Select(t => t.Term).Distinct()];
-
-    /// <summary>
-    /// Disjunctive counts: a dimension the request filters on also counts the documents that failed only
-    /// its own filter, so each value's count is the total the search would have with that value chosen instead.
-    /// </summary>
-    private static FacetCounts CountFacets(SearchRequest request, List<SegmentMatches> segments, SegmentArrays arrays)
-    {
-        IReadOnlyList<FacetCount> Count(FacetDimension dimension, string field) => FacetCounter.Count(segments, arrays, field, dimension);
-
-        return new FacetCounts
-        {
-            Conditions = Count(FacetDimension.Conditions, Fields.FacetCondition),
-            Certifications = Count(FacetDimension.Certifications, request.VerifiedOnly ? Fields.FacetCertificationVerified : Fields.FacetCertification),
-            Techniques = Count(FacetDimension.Techniques, Fields.FacetTechnique),
-            Cities = Count(FacetDimension.Cities, Fields.FacetCity),
-            Languages = Count(FacetDimension.Languages, Fields.FacetLanguage),
-        };
-    }
 
     private string? HighlightCondition(TextHighlighter highlighter, string conditionId) =>
         highlighter.Remember("condition:" + conditionId, () => HighlightConditionOnce(highlighter, conditionId));

@@ -31,11 +31,10 @@ internal sealed record QueryWord(string Word, IReadOnlyList<string> Terms, doubl
 /// sums each matched word's inverse document frequency, more when it is in the name or a condition. User
 /// text is analyzed into words and never parsed as query syntax.
 /// </summary>
-internal sealed class SearchExecution
+internal sealed class SearchExecution : IDisposable
 {
     private const double NameWeight = 3.0;
     private const double ConditionWeight = 1.5;
-    private static readonly int DimensionCount = Enum.GetValues<FacetDimension>().Length;
 
     private readonly SearchRequest _request;
     private readonly string _type;
@@ -101,15 +100,54 @@ internal sealed class SearchExecution
     /// <summary>Hits after the cursor, of which the page shows the first ones.</summary>
     public int HitsAfterCursor { get; private set; }
 
-    public List<SegmentMatches> Segments { get; } = [];
-
     public SearchSort Sort => _sort;
+
+    private FacetCounter? _facets;
 
     public void Run(IndexReader reader)
     {
+        var leaves = reader.Leaves;
+        FacetOrdinals?[][]? facets = null;
+        if (_request.IncludeFacets)
+        {
+            // Every segment's ordinals are mapped to the fields' numbers before the count arrays are sized.
+            var fields = FacetFields(_request);
+            facets = new FacetOrdinals?[leaves.Count][];
+            for (var l = 0; l < leaves.Count; l++)
+            {
+                facets[l] = new FacetOrdinals?[fields.Length];
+                for (var d = 0; d < fields.Length; d++) facets[l][d] = _arrays.Facet(leaves[l].AtomicReader, fields[d]);
+            }
+            _facets = new FacetCounter([.. fields.Select(_arrays.Values)]);
+        }
         if (_words.Count > 0 && _words.Count(w => w.Terms.Count > 0) < _requiredWords) return;
-        foreach (var leaf in reader.Leaves) RunSegment(leaf);
+        for (var l = 0; l < leaves.Count; l++) RunSegment(leaves[l], facets?[l]);
     }
+
+    /// <summary>The facet field of each dimension, in <see cref="FacetDimension"/> order.</summary>
+    private static string[] FacetFields(SearchRequest request) =>
+    [
+        Fields.FacetCondition,
+        request.VerifiedOnly ? Fields.FacetCertificationVerified : Fields.FacetCertification,
+        Fields.FacetTechnique,
+        Fields.FacetCity,
+        Fields.FacetLanguage,
+    ];
+
+    /// <summary>
+    /// Disjunctive counts: a dimension the request filters on also counts the documents that failed only
+    /// its own filter, so each value's count is the total the search would have with that value chosen instead.
+    /// </summary>
+    public FacetCounts Facets() => _facets is not { } f ? new FacetCounts() : new FacetCounts
+    {
+        Conditions = f.Result((int)FacetDimension.Conditions),
+        Certifications = f.Result((int)FacetDimension.Certifications),
+        Techniques = f.Result((int)FacetDimension.Techniques),
+        Cities = f.Result((int)FacetDimension.Cities),
+        Languages = f.Result((int)FacetDimension.Languages),
+    };
+
+    public void Dispose() => _facets?.Dispose();
 
     /// <summary>The kept hits, best first.</summary>
     public List<Candidate> Ranked()
@@ -123,7 +161,10 @@ internal sealed class SearchExecution
     private QueryWord Word(string word, IndexReader reader)
     {
         var all = _allField;
-        var df = reader.DocFreq(new Term(all, word));
+        // The word's document count from the segments' cached bitsets (the search needs them anyway):
+        // no term dictionary is walked for a word the index has.
+        var df = 0;
+        foreach (var leaf in reader.Leaves) df += _bits.DocFreq(leaf.AtomicReader, all, word);
         List<string> terms = [];
         if (df > 0)
         {
@@ -149,7 +190,7 @@ internal sealed class SearchExecution
         return new QueryWord(word, terms, Math.Log(1 + (n - df + 0.5) / (df + 0.5)));
     }
 
-    private void RunSegment(AtomicReaderContext leaf)
+    private void RunSegment(AtomicReaderContext leaf, FacetOrdinals?[]? facets)
     {
         var reader = leaf.AtomicReader;
         var maxDoc = reader.MaxDoc;
@@ -174,12 +215,6 @@ internal sealed class SearchExecution
         var ids = _arrays.Strings(reader, Fields.IdSort);
         var names = _sort == SearchSort.Name ? _arrays.Strings(reader, Fields.NameSort) : null;
         var nameKeys = _sort == SearchSort.Name ? reader.GetNumericDocValues(Fields.NameKey) : null;
-        SegmentMatches? segment = null;
-        if (_request.IncludeFacets)
-        {
-            segment = new SegmentMatches(leaf, DimensionCount);
-            Segments.Add(segment);
-        }
 
         foreach (var driver in drivers)
         for (var doc = driver.NextSetBit(0); doc >= 0; doc = doc + 1 < maxDoc ? driver.NextSetBit(doc + 1) : -1)
@@ -226,11 +261,11 @@ internal sealed class SearchExecution
             }
             if (failedDimension >= 0)
             {
-                (segment!.Sideways[failedDimension] ??= []).Add(doc);
+                _facets!.Add(facets![failedDimension], failedDimension, doc);
                 continue;
             }
             TotalHits++;
-            segment?.Main.Add(doc);
+            if (facets is not null) _facets!.AddMatch(facets, doc);
             Offer(leaf.DocBase, doc, score, nearest, ids, names, nameKeys, points);
         }
     }

@@ -6,13 +6,12 @@ using Lucene.Net.Util;
 
 namespace ClinicDirectory.Search.Lucene;
 
-/// <summary>A facet field of one segment as flat arrays: the value ordinals of each document, and the values.</summary>
-internal sealed class FacetOrdinals(int[] starts, ushort[] ords, string[] values)
+/// <summary>A facet field of one segment as flat arrays: the values of each document, as the field's process-wide numbers (<see cref="FacetValues"/>).</summary>
+internal sealed class FacetOrdinals(int[] starts, ushort[] ords)
 {
-    /// <summary>Document d's ordinals are ords[starts[d] .. starts[d + 1]].</summary>
+    /// <summary>Document d's value numbers are ords[starts[d] .. starts[d + 1]].</summary>
     public int[] Starts { get; } = starts;
     public ushort[] Ords { get; } = ords;
-    public string[] Values { get; } = values;
 }
 
 /// <summary>The points of one segment's documents as flat arrays (a practitioner has one per clinic).</summary>
@@ -36,24 +35,38 @@ internal sealed class SegmentPoints(int[] starts, double[] lat, double[] lon)
 /// </summary>
 internal sealed class SegmentArrays
 {
-    private readonly ConditionalWeakTable<object, ConcurrentDictionary<string, object?>> _segments = new();
+    private readonly ConditionalWeakTable<object, ConcurrentDictionary<(string Kind, string Field), object?>> _segments = new();
+    private readonly ConcurrentDictionary<string, FacetValues> _facetValues = new(StringComparer.Ordinal);
+
+    /// <summary>The process-wide numbering of a facet field's values.</summary>
+    public FacetValues Values(string field) => _facetValues.GetOrAdd(field, _ => new FacetValues());
 
     public FacetOrdinals? Facet(AtomicReader reader, string field) =>
-        (FacetOrdinals?)For(reader).GetOrAdd("facet:" + field, _ => LoadFacet(reader, field));
+        (FacetOrdinals?)For(reader).GetOrAdd(("facet", field), static (key, state) => LoadFacet(state.Reader, key.Field, state.Arrays.Values(key.Field)), (Reader: reader, Arrays: this));
 
     /// <summary>A SortedDocValues field of every document as strings (ids, sort names): compared without decoding.</summary>
     public string[]? Strings(AtomicReader reader, string field) =>
-        (string[]?)For(reader).GetOrAdd("strings:" + field, _ => LoadStrings(reader, field));
+        (string[]?)For(reader).GetOrAdd(("strings", field), static (key, r) => LoadStrings(r, key.Field), reader);
 
     public SegmentPoints? Points(AtomicReader reader) =>
-        (SegmentPoints?)For(reader).GetOrAdd("points", _ => LoadPoints(reader));
+        (SegmentPoints?)For(reader).GetOrAdd(("points", Fields.Geo), static (_, r) => LoadPoints(r), reader);
 
-    private ConcurrentDictionary<string, object?> For(AtomicReader reader) => _segments.GetValue(reader.CoreCacheKey, _ => new());
+    private ConcurrentDictionary<(string Kind, string Field), object?> For(AtomicReader reader) => _segments.GetValue(reader.CoreCacheKey, static _ => new());
 
-    private static FacetOrdinals? LoadFacet(AtomicReader reader, string field)
+    private static FacetOrdinals? LoadFacet(AtomicReader reader, string field, FacetValues numbering)
     {
         var dv = reader.GetSortedSetDocValues(field);
-        if (dv is null || dv.ValueCount == 0 || dv.ValueCount > ushort.MaxValue) return null;
+        if (dv is null || dv.ValueCount == 0) return null;
+        // The segment's ordinals as the field's process-wide numbers.
+        var global = new ushort[dv.ValueCount];
+        var scratch = new BytesRef();
+        for (var ord = 0; ord < global.Length; ord++)
+        {
+            dv.LookupOrd(ord, scratch);
+            var id = numbering.Id(scratch.Utf8ToString());
+            if (id < 0) return null;
+            global[ord] = (ushort)id;
+        }
         var starts = new int[reader.MaxDoc + 1];
         var ords = new List<ushort>(reader.MaxDoc * 2);
         for (var doc = 0; doc < reader.MaxDoc; doc++)
@@ -61,17 +74,10 @@ internal sealed class SegmentArrays
             starts[doc] = ords.Count;
             dv.SetDocument(doc);
             for (var ord = dv.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = dv.NextOrd())
-                ords.Add((ushort)ord);
+                ords.Add(global[ord]);
         }
         starts[reader.MaxDoc] = ords.Count;
-        var values = new string[dv.ValueCount];
-        var scratch = new BytesRef();
-        for (var ord = 0; ord < values.Length; ord++)
-        {
-            dv.LookupOrd(ord, scratch);
-            values[ord] = scratch.Utf8ToString();
-        }
-        return new FacetOrdinals(starts, [.. ords], values);
+        return new FacetOrdinals(starts, [.. ords]);
     }
 
     private static string[]? LoadStrings(AtomicReader reader, string field)

@@ -7,36 +7,56 @@ using Lucene.Net.Util;
 namespace ClinicDirectory.Search.Lucene;
 
 /// <summary>
-/// The documents of one exact term (a condition, a certification, a language, a grid cell...) per segment,
-/// as a bitset that answers "does this document have it" in constant time. Built once per segment core
-/// and term; deletions are not baked in (the search only sees live documents), so a reopened reader with
-/// new deletions reuses them, and a segment that goes away takes its bitsets with it.
+/// The documents of one exact term (a condition, a certification, a language, a grid cell, a word...) per
+/// segment, as a bitset that answers "does this document have it" in constant time, with its document
+/// count. Built once per segment core and term; deletions are not baked in (the search only sees live
+/// documents), so a reopened reader with new deletions reuses them, and a segment that goes away takes
+/// its bitsets with it.
 /// </summary>
 internal sealed class TermBitsCache
 {
-    private const int MaxTermsPerSegment = 4096;
-    private readonly ConditionalWeakTable<object, ConcurrentDictionary<(string Field, string Value), FixedBitSet?>> _segments = new();
+    /// <summary>
+    /// At most this many terms per segment: a bitset costs one bit per document of its segment, so the
+    /// cache holds at most 64 bytes per document of the index (26 MB for 400,000 documents).
+    /// </summary>
+    private const int MaxTermsPerSegment = 512;
+
+    private readonly ConditionalWeakTable<object, ConcurrentDictionary<(string Field, string Value), Entry>> _segments = new();
+
+    private sealed record Entry(FixedBitSet? Bits, int Count);
 
     /// <summary>Null when no document of the segment has the term.</summary>
-    public FixedBitSet? Get(AtomicReader reader, string field, string value)
+    public FixedBitSet? Get(AtomicReader reader, string field, string value) => Lookup(reader, field, value).Bits;
+
+    /// <summary>How many documents of the segment have the term (deleted ones included, as Lucene's docFreq).</summary>
+    public int DocFreq(AtomicReader reader, string field, string value) => Lookup(reader, field, value).Count;
+
+    private Entry Lookup(AtomicReader reader, string field, string value)
     {
-        var perSegment = _segments.GetValue(reader.CoreCacheKey, _ => new());
+        var perSegment = _segments.GetValue(reader.CoreCacheKey, static _ => new());
         if (perSegment.TryGetValue((field, value), out var cached)) return cached;
         // Counting takes every lock of the dictionary: only on a miss, never on the search path's hits.
         if (perSegment.Count > MaxTermsPerSegment) perSegment.Clear();
-        return perSegment.GetOrAdd((field, value), key => Build(reader, key.Field, key.Value));
+        return perSegment.GetOrAdd((field, value), static (key, r) => Build(r, key.Field, key.Value), reader);
     }
 
-    private static FixedBitSet? Build(AtomicReader reader, string field, string value)
+    private static readonly Entry Absent = new(null, 0);
+
+    private static Entry Build(AtomicReader reader, string field, string value)
     {
         var terms = reader.GetTerms(field);
-        if (terms is null) return null;
+        if (terms is null) return Absent;
         var termsEnum = terms.GetEnumerator();
-        if (!termsEnum.SeekExact(new BytesRef(value))) return null;
+        if (!termsEnum.SeekExact(new BytesRef(value))) return Absent;
         var docs = termsEnum.Docs(null, null, DocsFlags.NONE);
         var bits = new FixedBitSet(reader.MaxDoc);
+        var count = 0;
         int doc;
-        while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) bits.Set(doc);
-        return bits;
+        while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+        {
+            bits.Set(doc);
+            count++;
+        }
+        return new Entry(bits, count);
     }
 }
