@@ -5,7 +5,8 @@ namespace ClinicDirectory.Search.Lucene;
 
 /// <summary>
 /// Facet counts of one search, one array per dimension indexed by the field's process-wide value numbers
-/// (<see cref="FacetValues"/>). Arrays come from the shared pool and go back with <see cref="Dispose"/>.
+/// (<see cref="FacetValues"/>), filled from the segments' packed facet values (<see cref="SegmentFacets"/>).
+/// Arrays come from the shared pool and go back with <see cref="Dispose"/>.
 /// </summary>
 internal sealed class FacetCounter : IDisposable
 {
@@ -13,32 +14,53 @@ internal sealed class FacetCounter : IDisposable
 
     private readonly FacetValues[] _values;
     private readonly int[][] _counts;
+    private readonly int[] _fieldOfDimension;
+    private readonly int[] _dimensionOfField;
 
-    /// <summary>Sized after every segment's ordinals are mapped, so each number of the search fits.</summary>
-    public FacetCounter(FacetValues[] values)
+    /// <summary>
+    /// dimensionFields: the facet field of each dimension, in <see cref="FacetDimension"/> order. Create it
+    /// after every segment's facets are loaded, so the arrays fit every value number of the search.
+    /// </summary>
+    public FacetCounter(SegmentArrays arrays, string[] dimensionFields)
     {
-        _values = values;
-        _counts = new int[values.Length][];
-        for (var d = 0; d < values.Length; d++)
+        _fieldOfDimension = [.. dimensionFields.Select(f => Array.IndexOf(Fields.FacetFields, f))];
+        _dimensionOfField = [.. Enumerable.Repeat(-1, Fields.FacetFields.Length)];
+        for (var d = 0; d < _fieldOfDimension.Length; d++) _dimensionOfField[_fieldOfDimension[d]] = d;
+        _values = [.. dimensionFields.Select(arrays.Values)];
+        _counts = new int[_values.Length][];
+        for (var d = 0; d < _values.Length; d++)
         {
-            _counts[d] = ArrayPool<int>.Shared.Rent(Math.Max(1, values[d].Count));
+            _counts[d] = ArrayPool<int>.Shared.Rent(Math.Max(1, _values[d].Count));
             Array.Clear(_counts[d]);
         }
     }
 
     /// <summary>A matched document counts for every dimension.</summary>
-    public void AddMatch(FacetOrdinals?[] facets, int doc)
+    public void AddMatch(SegmentFacets facets, int doc)
     {
-        for (var d = 0; d < facets.Length; d++) Add(facets[d], d, doc);
+        var data = facets.Data;
+        var i = facets.Starts[doc];
+        for (var f = 0; f < _dimensionOfField.Length; f++)
+        {
+            int n = data[i++];
+            if (_dimensionOfField[f] is var d and >= 0)
+            {
+                var counts = _counts[d];
+                for (var k = 0; k < n; k++) counts[data[i + k]]++;
+            }
+            i += n;
+        }
     }
 
     /// <summary>A document that failed only this dimension's filter counts for that dimension alone.</summary>
-    public void Add(FacetOrdinals? facet, int dimension, int doc)
+    public void Add(SegmentFacets facets, int dimension, int doc)
     {
-        if (facet is null) return;
+        var data = facets.Data;
+        var i = facets.Starts[doc];
+        for (var f = 0; f < _fieldOfDimension[dimension]; f++) i += data[i] + 1;
+        int n = data[i++];
         var counts = _counts[dimension];
-        var ords = facet.Ords;
-        for (int i = facet.Starts[doc], end = facet.Starts[doc + 1]; i < end; i++) counts[ords[i]]++;
+        for (var k = 0; k < n; k++) counts[data[i + k]]++;
     }
 
     /// <summary>The dimension's values with their counts, most frequent first (ties by value), at most <see cref="MaxValues"/>.</summary>

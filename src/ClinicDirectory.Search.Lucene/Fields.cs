@@ -50,6 +50,10 @@ internal static class Fields
     public const string FacetCity = "f_city";
     public const string FacetLanguage = "f_lang";
 
+    /// <summary>Every facet field, in the order a segment's packed facet values keep them (<see cref="SegmentFacets"/>).</summary>
+    public static readonly string[] FacetFields =
+        [FacetCondition, FacetCertification, FacetCertificationVerified, FacetTechnique, FacetCity, FacetLanguage];
+
     /// <summary>The field of this document type, e.g. "c.name".</summary>
     public static string Of(string type, string field) => (type == ClinicType ? "c." : "p.") + field;
 }

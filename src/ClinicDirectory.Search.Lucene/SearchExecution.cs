@@ -107,18 +107,13 @@ internal sealed class SearchExecution : IDisposable
     public void Run(IndexReader reader)
     {
         var leaves = reader.Leaves;
-        FacetOrdinals?[][]? facets = null;
+        SegmentFacets?[]? facets = null;
         if (_request.IncludeFacets)
         {
-            // Every segment's ordinals are mapped to the fields' numbers before the count arrays are sized.
-            var fields = FacetFields(_request);
-            facets = new FacetOrdinals?[leaves.Count][];
-            for (var l = 0; l < leaves.Count; l++)
-            {
-                facets[l] = new FacetOrdinals?[fields.Length];
-                for (var d = 0; d < fields.Length; d++) facets[l][d] = _arrays.Facet(leaves[l].AtomicReader, fields[d]);
-            }
-            _facets = new FacetCounter([.. fields.Select(_arrays.Values)]);
+            // Every segment's values are numbered before the count arrays are sized.
+            facets = new SegmentFacets?[leaves.Count];
+            for (var l = 0; l < leaves.Count; l++) facets[l] = _arrays.Facets(leaves[l].AtomicReader);
+            _facets = new FacetCounter(_arrays, FacetFields(_request));
         }
         if (_words.Count > 0 && _words.Count(w => w.Terms.Count > 0) < _requiredWords) return;
         for (var l = 0; l < leaves.Count; l++) RunSegment(leaves[l], facets?[l]);
@@ -190,7 +185,7 @@ internal sealed class SearchExecution : IDisposable
         return new QueryWord(word, terms, Math.Log(1 + (n - df + 0.5) / (df + 0.5)));
     }
 
-    private void RunSegment(AtomicReaderContext leaf, FacetOrdinals?[]? facets)
+    private void RunSegment(AtomicReaderContext leaf, SegmentFacets? facets)
     {
         var reader = leaf.AtomicReader;
         var maxDoc = reader.MaxDoc;
@@ -261,7 +256,7 @@ internal sealed class SearchExecution : IDisposable
             }
             if (failedDimension >= 0)
             {
-                _facets!.Add(facets![failedDimension], failedDimension, doc);
+                if (facets is not null) _facets!.Add(facets, failedDimension, doc);
                 continue;
             }
             TotalHits++;
@@ -355,8 +350,9 @@ internal sealed class SearchExecution : IDisposable
     {
         if (points is null) return double.NegativeInfinity;
         var best = double.NegativeInfinity;
-        for (var i = points.Starts[doc]; i < points.Starts[doc + 1]; i++)
-            best = Math.Max(best, center.X * points.X[i] + center.Y * points.Y[i] + center.Z * points.Z[i]);
+        var xyz = points.Xyz;
+        for (int i = points.Starts[doc], end = points.Starts[doc + 1]; i < end; i++)
+            best = Math.Max(best, center.X * xyz[i * 3] + center.Y * xyz[i * 3 + 1] + center.Z * xyz[i * 3 + 2]);
         return best;
     }
 

@@ -6,25 +6,45 @@ using Lucene.Net.Util;
 
 namespace ClinicDirectory.Search.Lucene;
 
-/// <summary>A facet field of one segment as flat arrays: the values of each document, as the field's process-wide numbers (<see cref="FacetValues"/>).</summary>
-internal sealed class FacetOrdinals(int[] starts, ushort[] ords)
+/// <summary>
+/// The facet values of one segment's documents, every facet field together: document d's entry starts at
+/// Starts[d] and holds, per field of <see cref="Fields.FacetFields"/> in order, a count n and then n
+/// value numbers (the field's process-wide numbers, <see cref="FacetValues"/>). Counting a document reads
+/// one short run of one array instead of a pair of arrays per field.
+/// </summary>
+internal sealed class SegmentFacets(int[] starts, ushort[] data)
 {
-    /// <summary>Document d's value numbers are ords[starts[d] .. starts[d + 1]].</summary>
     public int[] Starts { get; } = starts;
-    public ushort[] Ords { get; } = ords;
+    public ushort[] Data { get; } = data;
 }
 
 /// <summary>The points of one segment's documents as flat arrays (a practitioner has one per clinic).</summary>
-internal sealed class SegmentPoints(int[] starts, double[] lat, double[] lon)
+internal sealed class SegmentPoints
 {
-    public int[] Starts { get; } = starts;
-    public double[] Lat { get; } = lat;
-    public double[] Lon { get; } = lon;
+    public SegmentPoints(int[] starts, double[] lat, double[] lon)
+    {
+        Starts = starts;
+        Lat = lat;
+        Lon = lon;
+        Xyz = new double[lat.Length * 3];
+        for (var i = 0; i < lat.Length; i++)
+        {
+            Xyz[i * 3] = Math.Cos(Rad(lat[i])) * Math.Cos(Rad(lon[i]));
+            Xyz[i * 3 + 1] = Math.Cos(Rad(lat[i])) * Math.Sin(Rad(lon[i]));
+            Xyz[i * 3 + 2] = Math.Sin(Rad(lat[i]));
+        }
+    }
 
-    /// <summary>Each point as a unit vector: the dot product with a centre's vector is the cosine of the great-circle angle.</summary>
-    public double[] X { get; } = [.. lat.Select((a, i) => Math.Cos(Rad(a)) * Math.Cos(Rad(lon[i])))];
-    public double[] Y { get; } = [.. lat.Select((a, i) => Math.Cos(Rad(a)) * Math.Sin(Rad(lon[i])))];
-    public double[] Z { get; } = [.. lat.Select(a => Math.Sin(Rad(a)))];
+    /// <summary>Document d's points are numbers Starts[d] .. Starts[d + 1].</summary>
+    public int[] Starts { get; }
+    public double[] Lat { get; }
+    public double[] Lon { get; }
+
+    /// <summary>
+    /// Each point as a unit vector (x, y, z side by side): the dot product with a centre's vector is the
+    /// cosine of the great-circle angle.
+    /// </summary>
+    public double[] Xyz { get; }
 
     public static double Rad(double degrees) => degrees * Math.PI / 180;
 }
@@ -41,8 +61,9 @@ internal sealed class SegmentArrays
     /// <summary>The process-wide numbering of a facet field's values.</summary>
     public FacetValues Values(string field) => _facetValues.GetOrAdd(field, _ => new FacetValues());
 
-    public FacetOrdinals? Facet(AtomicReader reader, string field) =>
-        (FacetOrdinals?)For(reader).GetOrAdd(("facet", field), static (key, state) => LoadFacet(state.Reader, key.Field, state.Arrays.Values(key.Field)), (Reader: reader, Arrays: this));
+    /// <summary>Every facet field of the segment's documents; null when the segment has none.</summary>
+    public SegmentFacets? Facets(AtomicReader reader) =>
+        (SegmentFacets?)For(reader).GetOrAdd(("facets", ""), static (_, state) => LoadFacets(state.Reader, state.Arrays), (Reader: reader, Arrays: this));
 
     /// <summary>A SortedDocValues field of every document as strings (ids, sort names): compared without decoding.</summary>
     public string[]? Strings(AtomicReader reader, string field) =>
@@ -53,31 +74,44 @@ internal sealed class SegmentArrays
 
     private ConcurrentDictionary<(string Kind, string Field), object?> For(AtomicReader reader) => _segments.GetValue(reader.CoreCacheKey, static _ => new());
 
-    private static FacetOrdinals? LoadFacet(AtomicReader reader, string field, FacetValues numbering)
+    private static SegmentFacets? LoadFacets(AtomicReader reader, SegmentArrays arrays)
     {
-        var dv = reader.GetSortedSetDocValues(field);
-        if (dv is null || dv.ValueCount == 0) return null;
-        // The segment's ordinals as the field's process-wide numbers.
-        var global = new ushort[dv.ValueCount];
+        var fields = Fields.FacetFields;
+        var values = new SortedSetDocValues?[fields.Length];
+        // Each field's segment ordinals as its process-wide numbers.
+        var numbers = new ushort[fields.Length][];
         var scratch = new BytesRef();
-        for (var ord = 0; ord < global.Length; ord++)
+        for (var f = 0; f < fields.Length; f++)
         {
-            dv.LookupOrd(ord, scratch);
-            var id = numbering.Id(scratch.Utf8ToString());
-            if (id < 0) return null;
-            global[ord] = (ushort)id;
+            var dv = values[f] = reader.GetSortedSetDocValues(fields[f]);
+            numbers[f] = new ushort[dv?.ValueCount ?? 0];
+            for (var ord = 0; ord < numbers[f].Length; ord++)
+            {
+                dv!.LookupOrd(ord, scratch);
+                var id = arrays.Values(fields[f]).Id(scratch.Utf8ToString());
+                if (id < 0) return null;
+                numbers[f][ord] = (ushort)id;
+            }
         }
+        if (values.All(v => v is null)) return null;
         var starts = new int[reader.MaxDoc + 1];
-        var ords = new List<ushort>(reader.MaxDoc * 2);
+        var data = new List<ushort>(reader.MaxDoc * (fields.Length + 4));
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
-            starts[doc] = ords.Count;
-            dv.SetDocument(doc);
-            for (var ord = dv.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = dv.NextOrd())
-                ords.Add(global[ord]);
+            starts[doc] = data.Count;
+            for (var f = 0; f < fields.Length; f++)
+            {
+                var countAt = data.Count;
+                data.Add(0);
+                if (values[f] is not { } dv) continue;
+                dv.SetDocument(doc);
+                for (var ord = dv.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = dv.NextOrd())
+                    data.Add(numbers[f][ord]);
+                data[countAt] = (ushort)(data.Count - countAt - 1);
+            }
         }
-        starts[reader.MaxDoc] = ords.Count;
-        return new FacetOrdinals(starts, [.. ords]);
+        starts[reader.MaxDoc] = data.Count;
+        return new SegmentFacets(starts, [.. data]);
     }
 
     private static string[]? LoadStrings(AtomicReader reader, string field)
