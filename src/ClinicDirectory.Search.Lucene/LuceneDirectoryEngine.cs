@@ -50,6 +50,12 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     {
         System.IO.Directory.CreateDirectory(_options.IndexPath);
         _directory = _openDirectory();
+        OpenWriter();
+        return Task.CompletedTask;
+    }
+
+    private void OpenWriter()
+    {
         var config = new IndexWriterConfig(TextAnalysis.Version, _analyzer)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
@@ -59,7 +65,17 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         // A first commit makes an empty index openable by readers and by the next start.
         _writer.Commit();
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SearcherFactory());
-        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Discards everything written since the last commit. Lucene's rollback also closes the writer, so a
+    /// new one is opened on the same index: a failed write never stops the next one.
+    /// </summary>
+    private void RollBack()
+    {
+        _writer!.Rollback();
+        _searchers!.Dispose();
+        OpenWriter();
     }
 
     /// <summary>
@@ -144,7 +160,32 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         }
         catch
         {
-            _writer!.Rollback();
+            RollBack();
+            throw;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task LoadAsync(IEnumerable<DirectoryChange> batches, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var batch in batches)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                WriteNew(batch);
+            }
+            // One commit for the whole load: no partial seed is ever durable.
+            _writer!.Commit();
+            _searchers!.MaybeRefreshBlocking();
+        }
+        catch
+        {
+            RollBack();
             throw;
         }
         finally
@@ -225,10 +266,18 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         var staff = change.Practitioners.SelectMany(p => p.ClinicIds.Select(c => (Clinic: c, Practitioner: p)))
             .ToLookup(x => x.Clinic, x => x.Practitioner, StringComparer.Ordinal);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.ForEach(change.Clinics, parallel, clinic =>
-            _writer!.AddDocument(_documents.BuildClinic(clinic, [.. staff[clinic.Id]])));
-        Parallel.ForEach(change.Practitioners, parallel, p =>
-            _writer!.AddDocument(_documents.BuildPractitioner(p, [.. p.ClinicIds.Select(id => clinics.GetValueOrDefault(id)).OfType<Clinic>()])));
+        try
+        {
+            Parallel.ForEach(change.Clinics, parallel, clinic =>
+                _writer!.AddDocument(_documents.BuildClinic(clinic, [.. staff[clinic.Id]])));
+            Parallel.ForEach(change.Practitioners, parallel, p =>
+                _writer!.AddDocument(_documents.BuildPractitioner(p, [.. p.ClinicIds.Select(id => clinics.GetValueOrDefault(id)).OfType<Clinic>()])));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // The listing's own error, as a single-threaded write reports it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
     }
 
     private SearchResult<T> Search<T>(SearchRequest request, string type, Func<T, TextHighlighter, IEnumerable<string?>> highlight)

@@ -6,8 +6,9 @@ namespace ClinicDirectory.Api.Hosting;
 
 /// <summary>
 /// Opens the engine before the host serves, then indexes the seed into an empty directory in the
-/// background; /health/ready answers 200 once that is done. A directory that has listings is not seeded
-/// again, so restarts never duplicate anything.
+/// background, as one commit; /health/ready answers 200 once that is done. A directory that has listings
+/// is not seeded again, so restarts never duplicate anything, and a seed cut short by a crash was never
+/// committed, so the next start loads all of it.
 /// </summary>
 public sealed class DirectoryStartup(
     IDirectoryEngine engine, SeedData seed, Readiness readiness, IServiceProvider services, ILogger<DirectoryStartup> logger) : IHostedService
@@ -59,18 +60,15 @@ public sealed class DirectoryStartup(
             {
                 var watch = Stopwatch.StartNew();
                 int clinics = 0, practitioners = 0;
-                foreach (var (file, listings) in seed.LoadListings())
+                // One unit: all of the seed is committed together, so a crash while loading leaves the
+                // directory empty and the next start loads it again.
+                await engine.LoadAsync(seed.LoadListingsAhead().Select(file =>
                 {
-                    await engine.ApplyAsync(new DirectoryChange
-                    {
-                        Clinics = listings.Clinics,
-                        Practitioners = listings.Practitioners,
-                        SelfContained = true,
-                    }, cancellationToken);
-                    clinics += listings.Clinics.Count;
-                    practitioners += listings.Practitioners.Count;
-                    logger.LogInformation("Seeded {File}: {Clinics} clinics, {Practitioners} practitioners.", file, listings.Clinics.Count, listings.Practitioners.Count);
-                }
+                    clinics += file.Listings.Clinics.Count;
+                    practitioners += file.Listings.Practitioners.Count;
+                    logger.LogInformation("Indexing {File}: {Clinics} clinics, {Practitioners} practitioners.", file.File, file.Listings.Clinics.Count, file.Listings.Practitioners.Count);
+                    return new DirectoryChange { Clinics = file.Listings.Clinics, Practitioners = file.Listings.Practitioners, SelfContained = true };
+                }), cancellationToken);
                 logger.LogInformation("Seed from {Folder} indexed: {Clinics} clinics, {Practitioners} practitioners in {Ms} ms.",
                     seed.Folder, clinics, practitioners, watch.ElapsedMilliseconds);
             }

@@ -32,4 +32,11 @@ public interface IDirectoryEngine : IDisposable
     /// their practitioners' credentials, so the engine re-reads each affected clinic's practitioners.
     /// </summary>
     Task ApplyAsync(DirectoryChange change, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Loads new, complete listings (the seed) into an empty directory as one unit: nothing is looked up
+    /// or replaced, and all of them become durable and searchable together when the task ends. A crash
+    /// before that leaves the directory as it was (empty), so the next start loads them again.
+    /// </summary>
+    Task LoadAsync(IEnumerable<DirectoryChange> batches, CancellationToken cancellationToken);
 }

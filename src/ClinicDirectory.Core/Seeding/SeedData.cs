@@ -57,6 +57,9 @@ public sealed class SeedData(string folder)
             yield return (System.IO.Path.GetFileName(file), ReadFile<SeedListings>(file));
     }
 
+    /// <summary>Every listings file, in file-name order, the next one read while the caller works on the current one.</summary>
+    public IEnumerable<(string File, SeedListings Listings)> LoadListingsAhead() => ReadAhead.OneAhead(LoadListings());
+
     private T Read<T>(string relative) => ReadFile<T>(System.IO.Path.Combine(Folder, relative));
 
     private static T ReadFile<T>(string path)
