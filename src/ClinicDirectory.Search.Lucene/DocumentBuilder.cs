@@ -5,6 +5,7 @@ using ClinicDirectory.Core.Search;
 using ClinicDirectory.Core.Seeding;
 using ClinicDirectory.Core.Taxonomy;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 
 namespace ClinicDirectory.Search.Lucene;
@@ -24,16 +25,16 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     [ThreadStatic]
     private static ReusableDocument? _reusable;
 
-    private readonly ConcurrentDictionary<string, string[]> _cached = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Kind, string Key), string[]> _cached = new();
 
     public Document BuildClinic(Clinic clinic, IReadOnlyList<Practitioner> practitioners)
     {
         const string t = Fields.ClinicType;
         var d = Start(t, clinic.Id, clinic.Name, JsonSerializer.SerializeToUtf8Bytes(clinic, DirectoryJson.Options),
             JsonSerializer.SerializeToUtf8Bytes(ListingSummary.Of(clinic), DirectoryJson.Options));
-        var text = new Text(Analyze(clinic.Name));
-
-        text.Add(Analyze(clinic.Description));
+        var text = Text.Begin(analyzer);
+        text.AddName(clinic.Name);
+        text.Add(clinic.Description);
         AddPlace(d, t, clinic, text);
         AddPoints(d, t, [(clinic.Latitude, clinic.Longitude)]);
         AddConditions(d, t, clinic.Conditions, text);
@@ -42,7 +43,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         AddTechniques(d, t, techniques, text);
         AddLanguages(d, t, clinic.Languages);
         AddCredentials(d, t, practitioners.SelectMany(p => p.Credentials), text);
-        foreach (var p in practitioners) text.Add(Analyze(p.Name));
+        foreach (var p in practitioners) text.Add(p.Name);
         d.String(Fields.Of(t, Fields.DirectBilling), clinic.DirectBilling ? "1" : "0");
         d.String(Fields.Of(t, Fields.Accepting), clinic.AcceptingNewPatients ? "1" : "0");
         text.AddTo(d, t);
@@ -54,13 +55,14 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         const string t = Fields.PractitionerType;
         var d = Start(t, practitioner.Id, practitioner.Name, JsonSerializer.SerializeToUtf8Bytes(practitioner, DirectoryJson.Options),
             JsonSerializer.SerializeToUtf8Bytes(ListingSummary.Of(practitioner), DirectoryJson.Options));
-        var text = new Text(Analyze(practitioner.Name));
-
-        text.Add(Analyze(practitioner.Bio));
-        text.Add(Cached("profession:" + practitioner.Profession, () => practitioner.Profession.ToString()));
+        var text = Text.Begin(analyzer);
+        text.AddName(practitioner.Name);
+        text.Add(practitioner.Bio);
+        var profession = practitioner.Profession.ToString();
+        text.Add(Cached("profession", profession, out var words) ? words : Cache("profession", profession, profession));
         foreach (var clinic in clinics)
         {
-            text.Add(Analyze(clinic.Name));
+            text.Add(clinic.Name);
             AddPlace(d, t, clinic, text);
             d.String(Fields.Of(t, Fields.ClinicId), clinic.Id);
         }
@@ -69,7 +71,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         AddTechniques(d, t, practitioner.Techniques, text);
         AddLanguages(d, t, practitioner.Languages);
         AddCredentials(d, t, practitioner.Credentials, text);
-        d.String(Fields.Of(t, Fields.Profession), practitioner.Profession.ToString());
+        d.String(Fields.Of(t, Fields.Profession), profession);
         d.String(Fields.Of(t, Fields.Accepting), practitioner.AcceptingNewPatients ? "1" : "0");
         text.AddTo(d, t);
         return d.Document;
@@ -105,26 +107,80 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
 
     /// <summary>
     /// The words of a document: its name, its conditions (with synonyms) and everything else. Search needs
-    /// only which words occur, so each field gets each distinct word once.
+    /// only which words occur, so each field gets each distinct word once. One per thread, cleared for each
+    /// document (like <see cref="ReusableDocument"/>); words are analyzed straight into its sets, and a
+    /// word seen before on the thread is not allocated again.
     /// </summary>
-    private sealed class Text(List<string> name)
+    private sealed class Text
     {
-        private readonly HashSet<string> _all = new(name, StringComparer.Ordinal);
+        private const int MaxPooledWords = 200_000;
+
+        [ThreadStatic]
+        private static Text? _current;
+
+        private readonly HashSet<string> _pool = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _name = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _all = new(StringComparer.Ordinal);
         private readonly HashSet<string> _conditions = new(StringComparer.Ordinal);
+        private readonly List<string> _nameWords = [], _allWords = [], _conditionWords = [];
+        private Analyzer _analyzer = null!;
 
-        public void Add(IEnumerable<string> words) => _all.UnionWith(words);
+        public static Text Begin(Analyzer analyzer)
+        {
+            var text = _current ??= new Text();
+            text._analyzer = analyzer;
+            text._name.Clear();
+            text._all.Clear();
+            text._conditions.Clear();
+            return text;
+        }
 
-        public void AddCondition(IEnumerable<string> words)
+        public void AddName(string? text) => Analyze(text, _name);
+
+        public void Add(string? text) => Analyze(text, null);
+
+        public void Add(string[] words) => _all.UnionWith(words);
+
+        public void AddCondition(string[] words)
         {
             _all.UnionWith(words);
             _conditions.UnionWith(words);
         }
 
+        private void Analyze(string? text, HashSet<string>? also)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return;
+            var pool = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
+            using var stream = _analyzer.GetTokenStream(Fields.All, text);
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                var chars = term.Buffer.AsSpan(0, term.Length);
+                if (!pool.TryGetValue(chars, out var word))
+                {
+                    if (_pool.Count >= MaxPooledWords) _pool.Clear();
+                    word = new string(chars);
+                    _pool.Add(word);
+                }
+                _all.Add(word);
+                also?.Add(word);
+            }
+            stream.End();
+        }
+
         public void AddTo(ReusableDocument d, string t)
         {
-            d.Words(Fields.Of(t, Fields.Name), [.. name.Distinct(StringComparer.Ordinal)]);
-            d.Words(Fields.Of(t, Fields.ConditionsText), [.. _conditions]);
-            d.Words(Fields.Of(t, Fields.All), [.. _all]);
+            d.Words(Fields.Of(t, Fields.Name), Fill(_nameWords, _name));
+            d.Words(Fields.Of(t, Fields.ConditionsText), Fill(_conditionWords, _conditions));
+            d.Words(Fields.Of(t, Fields.All), Fill(_allWords, _all));
+        }
+
+        private static List<string> Fill(List<string> list, HashSet<string> words)
+        {
+            list.Clear();
+            list.AddRange(words);
+            return list;
         }
     }
 
@@ -146,24 +202,21 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         return d;
     }
 
-    private List<string> Analyze(string? text)
-    {
-        var terms = new List<string>();
-        if (string.IsNullOrWhiteSpace(text)) return terms;
-        foreach (var (term, _, _) in TextAnalysis.Tokens(analyzer, Fields.All, text)) terms.Add(term);
-        return terms;
-    }
+    /// <summary>
+    /// The words of a taxonomy text (a city, a condition with its synonyms, a program), analyzed once per process.
+    /// Call as <c>Cached(kind, key, out var w) ? w : Cache(kind, key, text)</c>: the text is built only once.</summary>
+    private bool Cached(string kind, string key, out string[] words) => _cached.TryGetValue((kind, key), out words!);
 
-    private string[] Cached(string key, Func<string> text) =>
-        _cached.GetOrAdd(key, _ => [.. Analyze(text())]);
+    private string[] Cache(string kind, string key, string text) =>
+        _cached.GetOrAdd((kind, key), [.. TextAnalysis.Tokens(analyzer, Fields.All, text).Select(t => t.Term).Distinct()]);
 
     private void AddPlace(ReusableDocument d, string t, Clinic clinic, Text text)
     {
         var city = CityKey(clinic.Address);
         d.String(Fields.Of(t, Fields.City), city);
         d.SortedSet(Fields.FacetCity, city);
-        text.Add(Cached("city:" + city, () => city));
-        text.Add(Analyze(clinic.Address.PostalCode));
+        text.Add(Cached("city", city, out var words) ? words : Cache("city", city, city));
+        text.Add(clinic.Address.PostalCode);
     }
 
     private static void AddPoints(ReusableDocument d, string t, IReadOnlyList<(double Lat, double Lon)> points)
@@ -191,7 +244,8 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
             d.String(Fields.Of(t, Fields.Condition), id);
             d.SortedSet(Fields.FacetCondition, id);
             // Synonyms are indexed with the listing, so "jaw pain" finds a clinic that lists TMJ.
-            text.AddCondition(Cached("condition:" + id, () => condition.Name + " \n " + string.Join(" \n ", condition.Synonyms)));
+            text.AddCondition(Cached("condition", id, out var words) ? words
+                : Cache("condition", id, condition.Name + " \n " + string.Join(" \n ", condition.Synonyms)));
         }
     }
 
@@ -202,7 +256,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
             var name = TechniqueVocabulary.ConstantName(technique);
             d.String(Fields.Of(t, Fields.Technique), name);
             d.SortedSet(Fields.FacetTechnique, name);
-            text.Add(Cached("technique:" + name, () => string.Join(" \n ", TechniqueVocabulary.Names(technique))));
+            text.Add(Cached("technique", name, out var words) ? words : Cache("technique", name, string.Join(" \n ", TechniqueVocabulary.Names(technique))));
         }
     }
 
@@ -231,7 +285,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
             held.Add(program.Id);
             held.Add(program.BodyId);
             bodies.Add(program.BodyId);
-            text.Add(Cached("program:" + program.Id, () => $"{program.Body} {program.Name}"));
+            text.Add(Cached("program", program.Id, out var words) ? words : Cache("program", program.Id, $"{program.Body} {program.Name}"));
             if (status == VerificationStatus.Verified)
             {
                 verified.Add(program.Id);
