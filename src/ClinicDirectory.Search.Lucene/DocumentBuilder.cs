@@ -25,13 +25,42 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     [ThreadStatic]
     private static ReusableDocument? _reusable;
 
+    [ThreadStatic]
+    private static (HashSet<string> Held, HashSet<string> Verified, HashSet<string> Bodies, HashSet<string> VerifiedBodies)? _credentialSets;
+
+    [ThreadStatic]
+    private static (JsonBuffer Listing, JsonBuffer Summary)? _json;
+
+    /// <summary>A reused buffer a listing is serialized into; valid until the next serialization on the thread.</summary>
+#pragma warning disable CA1001 // One per thread for the thread's life; its writer writes to memory and holds nothing to release.
+    private sealed class JsonBuffer
+#pragma warning restore CA1001
+    {
+        private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(4096);
+        private readonly Utf8JsonWriter _writer;
+
+        public JsonBuffer() => _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = DirectoryJson.Options.Encoder, SkipValidation = true });
+
+        public ArraySegment<byte> Write<T>(T value)
+        {
+            _buffer.ResetWrittenCount();
+            _writer.Reset(_buffer);
+            JsonSerializer.Serialize(_writer, value, DirectoryJson.Options);
+            _writer.Flush();
+            return System.Runtime.InteropServices.MemoryMarshal.TryGetArray(_buffer.WrittenMemory, out var bytes)
+                ? bytes : throw new InvalidOperationException("The JSON buffer is not an array.");
+        }
+    }
+
+    private static (JsonBuffer Listing, JsonBuffer Summary) Json => _json ??= (new JsonBuffer(), new JsonBuffer());
+
+
     private readonly ConcurrentDictionary<(string Kind, string Key), string[]> _cached = new();
 
     public Document BuildClinic(Clinic clinic, IReadOnlyList<Practitioner> practitioners)
     {
         const string t = Fields.ClinicType;
-        var d = Start(t, clinic.Id, clinic.Name, JsonSerializer.SerializeToUtf8Bytes(clinic, DirectoryJson.Options),
-            JsonSerializer.SerializeToUtf8Bytes(ListingSummary.Of(clinic), DirectoryJson.Options));
+        var d = Start(t, clinic.Id, clinic.Name, Json.Listing.Write(clinic), Json.Summary.Write(ListingSummary.Of(clinic)));
         var text = Text.Begin(analyzer);
         text.AddName(clinic.Name);
         text.Add(clinic.Description);
@@ -53,8 +82,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     public Document BuildPractitioner(Practitioner practitioner, IReadOnlyList<Clinic> clinics)
     {
         const string t = Fields.PractitionerType;
-        var d = Start(t, practitioner.Id, practitioner.Name, JsonSerializer.SerializeToUtf8Bytes(practitioner, DirectoryJson.Options),
-            JsonSerializer.SerializeToUtf8Bytes(ListingSummary.Of(practitioner), DirectoryJson.Options));
+        var d = Start(t, practitioner.Id, practitioner.Name, Json.Listing.Write(practitioner), Json.Summary.Write(ListingSummary.Of(practitioner)));
         var text = Text.Begin(analyzer);
         text.AddName(practitioner.Name);
         text.Add(practitioner.Bio);
@@ -184,10 +212,10 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         }
     }
 
-    private static ReusableDocument Start(string type, string id, string name, byte[] json, byte[] summary)
+    private static ReusableDocument Start(string type, string id, string name, ArraySegment<byte> json, ArraySegment<byte> summary)
     {
-        if (json.Length > MaxJsonBytes)
-            throw new InvalidDataException($"The {type} {id} is too large to index ({json.Length} bytes).");
+        if (json.Count > MaxJsonBytes)
+            throw new InvalidDataException($"The {type} {id} is too large to index ({json.Count} bytes).");
         var d = _reusable ??= new ReusableDocument();
         d.Clear();
         d.String(Fields.Type, type);
@@ -222,16 +250,23 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     private static void AddPoints(ReusableDocument d, string t, IReadOnlyList<(double Lat, double Lon)> points)
     {
         var packed = new byte[points.Count * 16];
-        var cells = new HashSet<(int, string)>();
         for (var i = 0; i < points.Count; i++)
         {
             System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(packed.AsSpan(i * 16), points[i].Lat);
             System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(packed.AsSpan(i * 16 + 8), points[i].Lon);
-            for (var level = 0; level < GeoCells.Sizes.Length; level++)
-                cells.Add((level, GeoCells.Cell(points[i].Lat, points[i].Lon, level)));
         }
-        foreach (var (level, cell) in cells)
-            d.String(GeoCells.Field(t, level), cell);
+        for (var level = 0; level < GeoCells.Sizes.Length; level++)
+        {
+            var field = GeoCells.Field(t, level);
+            for (var i = 0; i < points.Count; i++)
+            {
+                // Points in one cell (a practitioner's nearby clinics) give the cell once.
+                var cell = GeoCells.Cell(points[i].Lat, points[i].Lon, level);
+                var seen = false;
+                for (var k = 0; k < i && !seen; k++) seen = GeoCells.Cell(points[k].Lat, points[k].Lon, level) == cell;
+                if (!seen) d.String(field, cell);
+            }
+        }
         d.Binary(Fields.Geo, packed);
     }
 
@@ -272,10 +307,11 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     private void AddCredentials(ReusableDocument d, string t, IEnumerable<Credential> credentials, Text text)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var held = new HashSet<string>();
-        var verified = new HashSet<string>();
-        var bodies = new HashSet<string>();
-        var verifiedBodies = new HashSet<string>();
+        var (held, verified, bodies, verifiedBodies) = _credentialSets ??= ([], [], [], []);
+        held.Clear();
+        verified.Clear();
+        bodies.Clear();
+        verifiedBodies.Clear();
         foreach (var credential in credentials)
         {
             var program = taxonomy.ProgramById(credential.ProgramId);

@@ -54,6 +54,19 @@ internal static class Fields
     public static readonly string[] FacetFields =
         [FacetCondition, FacetCertification, FacetCertificationVerified, FacetTechnique, FacetCity, FacetLanguage];
 
-    /// <summary>The field of this document type, e.g. "c.name".</summary>
-    public static string Of(string type, string field) => (type == ClinicType ? "c." : "p.") + field;
+    /// <summary>The field of this document type, e.g. "c.name" (the names are built once, not per document).</summary>
+    public static string Of(string type, string field) =>
+        (type == ClinicType ? ClinicNames : PractitionerNames).TryGetValue(field, out var name) ? name : Prefix(type) + field;
+
+    private static string Prefix(string type) => type == ClinicType ? "c." : "p.";
+
+    private static readonly string[] TypedFields =
+        [Name, ConditionsText, All, Condition, Certification, CertificationVerified, Technique, Profession, Language, City, DirectBilling, Accepting, ClinicId,
+         GeoCell + "0", GeoCell + "1", GeoCell + "2", GeoCell + "3"];
+
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> ClinicNames =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(TypedFields, f => f, f => Prefix(ClinicType) + f, StringComparer.Ordinal);
+
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> PractitionerNames =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(TypedFields, f => f, f => Prefix(PractitionerType) + f, StringComparer.Ordinal);
 }

@@ -13,14 +13,22 @@ internal static class GeoCells
     public static readonly double[] Sizes = [0.05, 0.25, 1.0, 4.0];
     private const int MaxCells = 48;
 
-    public static string Field(string type, int level) => Fields.Of(type, Fields.GeoCell) + level.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private const int MaxCachedCells = 250_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Level, int I, int J), string> CellNames = new();
 
+    public static string Field(string type, int level) => (type == Fields.ClinicType ? ClinicFields : PractitionerFields)[level];
+
+    private static readonly string[] ClinicFields = [.. Sizes.Select((_, level) => Fields.Of(Fields.ClinicType, Fields.GeoCell + level))];
+    private static readonly string[] PractitionerFields = [.. Sizes.Select((_, level) => Fields.Of(Fields.PractitionerType, Fields.GeoCell + level))];
+
+    /// <summary>The cell of a point at a size: "row:column", built once per cell in use.</summary>
     public static string Cell(double lat, double lon, int level)
     {
         var size = Sizes[level];
-        var i = (int)Math.Floor((lat + 90) / size);
-        var j = (int)Math.Floor((lon + 180) / size);
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{i}:{j}");
+        var key = (level, (int)Math.Floor((lat + 90) / size), (int)Math.Floor((lon + 180) / size));
+        if (CellNames.TryGetValue(key, out var name)) return name;
+        if (CellNames.Count >= MaxCachedCells) CellNames.Clear();
+        return CellNames.GetOrAdd(key, static k => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{k.I}:{k.J}"));
     }
 
     /// <summary>The level and cells whose union holds every point of the circle.</summary>

@@ -35,8 +35,12 @@ internal sealed class ReusableDocument
     public void Words(string name, List<string> terms) =>
         Next(name, () => new Field(name, new TermListTokenStream(terms), WordsOnly), f => ((TermListTokenStream)f.GetTokenStreamValue()).SetTerms(terms));
 
-    public void Binary(string name, byte[] value) =>
-        Next(name, () => new BinaryDocValuesField(name, new BytesRef(value)), f => f.SetBytesValue(new BytesRef(value)));
+    public void Binary(string name, byte[] value) => Binary(name, new ArraySegment<byte>(value));
+
+    /// <summary>The bytes are copied by the IndexWriter when the document is added, so a reused buffer may hold them.</summary>
+    public void Binary(string name, ArraySegment<byte> value) =>
+        Next(name, () => new BinaryDocValuesField(name, new BytesRef(value.Array, value.Offset, value.Count)),
+            f => f.SetBytesValue(new BytesRef(value.Array, value.Offset, value.Count)));
 
     public void Sorted(string name, string value) =>
         Next(name, () => new SortedDocValuesField(name, new BytesRef(value)), f => f.SetBytesValue(new BytesRef(value)));
