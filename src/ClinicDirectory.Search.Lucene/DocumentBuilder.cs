@@ -141,7 +141,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     /// </summary>
     private sealed class Text
     {
-        private const int MaxPooledWords = 200_000;
+        private const int MaxPooledWords = 16_000;
 
         [ThreadStatic]
         private static Text? _current;

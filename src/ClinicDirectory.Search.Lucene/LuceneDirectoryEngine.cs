@@ -181,6 +181,10 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             }
             // One commit for the whole load: no partial seed is ever durable.
             _writer!.Commit();
+            // The merges the load started finish before searches load their per-segment arrays: those
+            // arrays are then built once, for the final segments, and merging and loading never hold
+            // memory at the same time.
+            _writer.WaitForMerges();
             _searchers!.MaybeRefreshBlocking();
         }
         catch
