@@ -298,18 +298,18 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             var sort = execution.Sort;
 
             var page = execution.Ranked().Take(request.First).ToList();
-            var highlighter = new TextHighlighter(_analyzer, terms);
+            var highlighter = request.IncludeHighlights ? new TextHighlighter(_analyzer, terms) : null;
             var hits = new List<SearchHit<T>>(page.Count);
             foreach (var candidate in page)
             {
                 var item = Read<T>(searcher.IndexReader, candidate.Doc, request.SummaryOnly ? Fields.SummaryJson : Fields.Json);
                 var key = candidate.Key;
-                var highlights = request.IncludeHighlights && terms.Count > 0
+                IReadOnlyList<string> highlights = highlighter is not null && terms.Count > 0
                     ? highlight(item, highlighter).OfType<string>().Distinct().Take(5).ToList()
                     : [];
                 hits.Add(new SearchHit<T>(
                     item,
-                    new SearchCursor(sort, key.Primary, key.Secondary, key.Id).Encode(),
+                    new SearchCursor(sort, key.Primary, key.Secondary, key.Id),
                     request.Location is null ? null : execution.DistanceKm(candidate),
                     terms.Count > 0 ? Math.Round(candidate.Score, 4) : null,
                     highlights));
