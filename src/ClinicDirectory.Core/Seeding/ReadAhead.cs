@@ -13,7 +13,9 @@ public static class ReadAhead
     {
         using var stop = new CancellationTokenSource();
         using var queue = new BlockingCollection<T>(boundedCapacity: 1);
-        var reader = Task.Run(() =>
+        // A thread of its own: the caller blocks while waiting for the next item, and on a busy two-core
+        // thread pool a queued reader could wait half a second for the pool to add a thread.
+        var reader = Task.Factory.StartNew(() =>
         {
             try
             {
@@ -23,7 +25,7 @@ public static class ReadAhead
             {
                 queue.CompleteAdding();
             }
-        });
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             foreach (var item in queue.GetConsumingEnumerable()) yield return item;
