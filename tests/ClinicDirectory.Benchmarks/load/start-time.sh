@@ -21,7 +21,7 @@ measure() {
   data=$(mktemp -d)
   local start end
   start=$(date +%s%N)
-  Storage__DataPath="$data" dotnet "$dll" --urls "http://127.0.0.1:$PORT" >/dev/null 2>&1 &
+  Storage__DataPath="$data" dotnet "$dll" --contentRoot "$(dirname "$dll")" --urls "http://127.0.0.1:$PORT" >/dev/null 2>&1 &
   local pid=$!
   until curl -sf "127.0.0.1:$PORT/health/ready" >/dev/null &&
         curl -sf -o "$data/answer.json" "127.0.0.1:$PORT/graphql" -H 'content-type: application/json' -d "$QUERY"; do
