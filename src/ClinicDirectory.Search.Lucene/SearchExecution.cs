@@ -216,18 +216,12 @@ internal sealed class SearchExecution : IDisposable
         {
             if (live is not null && !live.Get(doc)) continue;
 
-            var score = 0.0;
             if (_words.Count > 0)
             {
                 var matched = 0;
                 for (var i = 0; i < _words.Count; i++)
                 {
-                    if (wordAll[i] is not { } a || !a.Get(doc)) continue;
-                    matched++;
-                    var weight = 1.0;
-                    if (wordName[i] is { } n && n.Get(doc)) weight += NameWeight;
-                    if (wordCondition[i] is { } c && c.Get(doc)) weight += ConditionWeight;
-                    score += _words[i].Idf * weight;
+                    if (wordAll[i] is { } a && a.Get(doc)) matched++;
                 }
                 if (matched < _requiredWords) continue;
             }
@@ -261,6 +255,17 @@ internal sealed class SearchExecution : IDisposable
             }
             TotalHits++;
             if (facets is not null) _facets!.AddMatch(facets, doc);
+
+            // Scored only once it is a hit: documents counted for a facet alone or outside the circle are not.
+            var score = 0.0;
+            for (var i = 0; i < _words.Count; i++)
+            {
+                if (wordAll[i] is not { } a || !a.Get(doc)) continue;
+                var weight = 1.0;
+                if (wordName[i] is { } n && n.Get(doc)) weight += NameWeight;
+                if (wordCondition[i] is { } c && c.Get(doc)) weight += ConditionWeight;
+                score += _words[i].Idf * weight;
+            }
             Offer(leaf.DocBase, doc, score, nearest, ids, names, nameKeys, points);
         }
     }
