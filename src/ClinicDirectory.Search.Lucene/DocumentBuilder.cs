@@ -231,8 +231,10 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     }
 
     /// <summary>
-    /// The words of a taxonomy text (a city, a condition with its synonyms, a program), analyzed once per process.
-    /// Call as <c>Cached(kind, key, out var w) ? w : Cache(kind, key, text)</c>: the text is built only once.</summary>
+    /// The words of a taxonomy text (a city, a condition with its synonyms, a program), analyzed once per
+    /// process. Call as <c>Cached(kind, key, out var w) ? w : Cache(kind, key, text)</c>: the text is built
+    /// only when the words are not cached yet.
+    /// </summary>
     private bool Cached(string kind, string key, out string[] words) => _cached.TryGetValue((kind, key), out words!);
 
     private string[] Cache(string kind, string key, string text) =>
