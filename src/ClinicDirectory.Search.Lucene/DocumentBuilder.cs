@@ -14,7 +14,7 @@ namespace ClinicDirectory.Search.Lucene;
 /// Turns listings into index documents. A clinic document carries what its practitioners bring to a clinic
 /// search (their names and certifications); a practitioner document carries where its clinics are. Each
 /// text is analyzed once; the taxonomy's texts (condition synonyms, technique and program names) are
-/// analyzed once per process and replayed. Documents are reused per thread (see <see cref="ReusableDocument"/>):
+/// analyzed once, when the builder is made, and replayed. Documents are reused per thread (see <see cref="ReusableDocument"/>):
 /// hand each one to the IndexWriter before building the next on the same thread.
 /// </summary>
 internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analyzer, TimeProvider time)
@@ -54,8 +54,19 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
 
     private static (JsonBuffer Listing, JsonBuffer Summary) Json => _json ??= (new JsonBuffer(), new JsonBuffer());
 
+    // The words of the taxonomy's texts, analyzed once: a condition's name with its synonyms, a technique's
+    // names, a program's body and name, a profession. Cities are not known in advance: analyzed on first use.
+    private readonly Dictionary<string, string[]> _conditionWords = taxonomy.Conditions.ToDictionary(
+        c => c.Id, c => Words(analyzer, c.Name + " \n " + string.Join(" \n ", c.Synonyms)), StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _programWords = taxonomy.Programs.ToDictionary(
+        p => p.Id, p => Words(analyzer, $"{p.Body} {p.Name}"), StringComparer.Ordinal);
+    private readonly Dictionary<Technique, string[]> _techniqueWords = Enum.GetValues<Technique>().ToDictionary(
+        t => t, t => Words(analyzer, string.Join(" \n ", TechniqueVocabulary.Names(t))));
+    private readonly Dictionary<Profession, string[]> _professionWords = Enum.GetValues<Profession>().ToDictionary(
+        p => p, p => Words(analyzer, p.ToString()));
+    private readonly ConcurrentDictionary<string, string[]> _cityWords = new(StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<(string Kind, string Key), string[]> _cached = new();
+    private static string[] Words(Analyzer analyzer, string text) => [.. TextAnalysis.Words(analyzer, text)];
 
     public Document BuildClinic(Clinic clinic, IReadOnlyList<Practitioner> practitioners)
     {
@@ -86,8 +97,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         var text = Text.Begin(analyzer);
         text.AddName(practitioner.Name);
         text.Add(practitioner.Bio);
-        var profession = practitioner.Profession.ToString();
-        text.Add(Cached("profession", profession, out var words) ? words : Cache("profession", profession, profession));
+        text.Add(_professionWords[practitioner.Profession]);
         foreach (var clinic in clinics)
         {
             text.Add(clinic.Name);
@@ -99,7 +109,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         AddTechniques(d, t, practitioner.Techniques, text);
         AddLanguages(d, t, practitioner.Languages);
         AddCredentials(d, t, practitioner.Credentials, text);
-        d.String(Fields.Of(t, Fields.Profession), profession);
+        d.String(Fields.Of(t, Fields.Profession), practitioner.Profession.ToString());
         d.String(Fields.Of(t, Fields.Accepting), practitioner.AcceptingNewPatients ? "1" : "0");
         text.AddTo(d, t);
         return d.Document;
@@ -230,22 +240,12 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         return d;
     }
 
-    /// <summary>
-    /// The words of a taxonomy text (a city, a condition with its synonyms, a program), analyzed once per
-    /// process. Call as <c>Cached(kind, key, out var w) ? w : Cache(kind, key, text)</c>: the text is built
-    /// only when the words are not cached yet.
-    /// </summary>
-    private bool Cached(string kind, string key, out string[] words) => _cached.TryGetValue((kind, key), out words!);
-
-    private string[] Cache(string kind, string key, string text) =>
-        _cached.GetOrAdd((kind, key), [.. TextAnalysis.Tokens(analyzer, Fields.All, text).Select(t => t.Term).Distinct()]);
-
     private void AddPlace(ReusableDocument d, string t, Clinic clinic, Text text)
     {
         var city = CityKey(clinic.Address);
         d.String(Fields.Of(t, Fields.City), city);
         d.SortedSet(Fields.FacetCity, city);
-        text.Add(Cached("city", city, out var words) ? words : Cache("city", city, city));
+        text.Add(_cityWords.GetOrAdd(city, static (c, a) => Words(a, c), analyzer));
         text.Add(clinic.Address.PostalCode);
     }
 
@@ -276,13 +276,11 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     {
         foreach (var id in conditionIds.Distinct())
         {
-            var condition = taxonomy.ConditionById(id);
-            if (condition is null) continue;
+            if (!_conditionWords.TryGetValue(id, out var words)) continue;
             d.String(Fields.Of(t, Fields.Condition), id);
             d.SortedSet(Fields.FacetCondition, id);
             // Synonyms are indexed with the listing, so "jaw pain" finds a clinic that lists TMJ.
-            text.AddCondition(Cached("condition", id, out var words) ? words
-                : Cache("condition", id, condition.Name + " \n " + string.Join(" \n ", condition.Synonyms)));
+            text.AddCondition(words);
         }
     }
 
@@ -293,7 +291,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
             var name = TechniqueVocabulary.ConstantName(technique);
             d.String(Fields.Of(t, Fields.Technique), name);
             d.SortedSet(Fields.FacetTechnique, name);
-            text.Add(Cached("technique", name, out var words) ? words : Cache("technique", name, string.Join(" \n ", TechniqueVocabulary.Names(technique))));
+            text.Add(_techniqueWords[technique]);
         }
     }
 
@@ -323,7 +321,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
             held.Add(program.Id);
             held.Add(program.BodyId);
             bodies.Add(program.BodyId);
-            text.Add(Cached("program", program.Id, out var words) ? words : Cache("program", program.Id, $"{program.Body} {program.Name}"));
+            text.Add(_programWords[program.Id]);
             if (status == VerificationStatus.Verified)
             {
                 verified.Add(program.Id);

@@ -61,8 +61,7 @@ internal static class Fields
     private static string Prefix(string type) => type == ClinicType ? "c." : "p.";
 
     private static readonly string[] TypedFields =
-        [Name, ConditionsText, All, Condition, Certification, CertificationVerified, Technique, Profession, Language, City, DirectBilling, Accepting, ClinicId,
-         GeoCell + "0", GeoCell + "1", GeoCell + "2", GeoCell + "3"];
+        [Name, ConditionsText, All, Condition, Certification, CertificationVerified, Technique, Profession, Language, City, DirectBilling, Accepting, ClinicId];
 
     private static readonly System.Collections.Frozen.FrozenDictionary<string, string> ClinicNames =
         System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(TypedFields, f => f, f => Prefix(ClinicType) + f, StringComparer.Ordinal);

@@ -18,8 +18,6 @@ namespace ClinicDirectory.Search.Lucene;
 /// </summary>
 public sealed class LuceneDirectoryEngine : IDirectoryEngine
 {
-
-    private readonly Func<LuceneDirectory> _openDirectory;
     private readonly LuceneEngineOptions _options;
     private readonly DirectoryTaxonomy _taxonomy;
     private readonly Analyzer _analyzer = TextAnalysis.CreateAnalyzer();
@@ -33,14 +31,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     private SearcherManager? _searchers;
 
     public LuceneDirectoryEngine(LuceneEngineOptions options, DirectoryTaxonomy taxonomy, TimeProvider time)
-        : this(() => FSDirectory.Open(new DirectoryInfo(options.IndexPath)), options, taxonomy, time)
     {
-    }
-
-    /// <summary>With a directory factory of the caller's (e.g. RAM for throwaway indexes).</summary>
-    public LuceneDirectoryEngine(Func<LuceneDirectory> openDirectory, LuceneEngineOptions options, DirectoryTaxonomy taxonomy, TimeProvider time)
-    {
-        _openDirectory = openDirectory;
         _options = options;
         _taxonomy = taxonomy;
         _documents = new DocumentBuilder(taxonomy, _analyzer, time);
@@ -49,7 +40,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     public Task InitializeAsync(CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(_options.IndexPath);
-        _directory = _openDirectory();
+        _directory = FSDirectory.Open(new DirectoryInfo(_options.IndexPath));
         OpenWriter();
         return Task.CompletedTask;
     }
@@ -140,10 +131,8 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     public Task<IReadOnlyList<Practitioner>> GetPractitionersOfClinicAsync(string clinicId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Practitioner>>(WithSearcher(s => PractitionersOf(s, clinicId)));
 
-    public async Task ApplyAsync(DirectoryChange change, CancellationToken cancellationToken)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+    public Task ApplyAsync(DirectoryChange change, CancellationToken cancellationToken) =>
+        CommitAsync(() =>
         {
             var searcher = _searchers!.Acquire();
             try
@@ -154,37 +143,33 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             {
                 _searchers.Release(searcher);
             }
-            // Commit before acknowledging: what a caller was told is written survives a crash.
-            _writer!.Commit();
-            _searchers.MaybeRefreshBlocking();
-        }
-        catch
-        {
-            RollBack();
-            throw;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+        }, bulk: false, cancellationToken);
 
-    public async Task LoadAsync(IEnumerable<DirectoryChange> batches, CancellationToken cancellationToken)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+    /// <summary>One commit for the whole load: no partial seed is ever durable.</summary>
+    public Task LoadAsync(IEnumerable<DirectoryChange> batches, CancellationToken cancellationToken) =>
+        CommitAsync(() =>
         {
             foreach (var batch in batches)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 WriteNew(batch);
             }
-            // One commit for the whole load: no partial seed is ever durable.
+        }, bulk: true, cancellationToken);
+
+    /// <summary>
+    /// Every write: one at a time, committed before the task ends (what a caller was told is written
+    /// survives a crash) and then searchable; on failure nothing of it stays. After a bulk load the merges
+    /// it started finish first, so searches load their per-segment arrays once, for the final segments,
+    /// and merging and loading never hold memory at the same time.
+    /// </summary>
+    private async Task CommitAsync(Action write, bool bulk, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            write();
             _writer!.Commit();
-            // The merges the load started finish before searches load their per-segment arrays: those
-            // arrays are then built once, for the final segments, and merging and loading never hold
-            // memory at the same time.
-            _writer.WaitForMerges();
+            if (bulk) _writer.WaitForMerges();
             _searchers!.MaybeRefreshBlocking();
         }
         catch
@@ -200,11 +185,6 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
 
     private void Write(IndexSearcher searcher, DirectoryChange change)
     {
-        if (change.SelfContained)
-        {
-            WriteNew(change);
-            return;
-        }
         var empty = searcher.IndexReader.NumDocs == 0;
         var removed = change.RemovedPractitionerIds.ToHashSet(StringComparer.Ordinal);
         var clinics = change.Clinics.ToDictionary(c => c.Id, StringComparer.Ordinal);
@@ -329,8 +309,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         }
     }
 
-    private List<string> Terms(string text) =>
-        [.. TextAnalysis.Tokens(_analyzer, Fields.All, text).Select(t => t.Term).Distinct()];
+    private List<string> Terms(string text) => TextAnalysis.Words(_analyzer, text);
 
     private string? HighlightCondition(TextHighlighter highlighter, string conditionId) =>
         highlighter.Remember("condition:" + conditionId, () => HighlightConditionOnce(highlighter, conditionId));

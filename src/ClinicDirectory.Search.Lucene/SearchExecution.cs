@@ -156,10 +156,15 @@ internal sealed class SearchExecution : IDisposable
     private QueryWord Word(string word, IndexReader reader)
     {
         var all = _allField;
-        // The word's document count from the segments' cached bitsets (the search needs them anyway):
-        // no term dictionary is walked for a word the index has.
-        var df = 0;
-        foreach (var leaf in reader.Leaves) df += _bits.DocFreq(leaf.AtomicReader, all, word);
+        // Document counts from the segments' cached bitsets (the search needs them anyway): no term
+        // dictionary is walked again.
+        int DocFreq(string term)
+        {
+            var count = 0;
+            foreach (var leaf in reader.Leaves) count += _bits.DocFreq(leaf.AtomicReader, all, term);
+            return count;
+        }
+        var df = DocFreq(word);
         List<string> terms = [];
         if (df > 0)
         {
@@ -176,7 +181,7 @@ internal sealed class SearchExecution : IDisposable
                     if (clause.Query is TermQuery tq)
                     {
                         terms.Add(tq.Term.Text);
-                        df += reader.DocFreq(tq.Term);
+                        df += DocFreq(tq.Term.Text);
                     }
                 }
             }

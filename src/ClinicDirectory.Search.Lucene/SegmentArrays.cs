@@ -84,11 +84,12 @@ internal sealed class SegmentArrays
         for (var f = 0; f < fields.Length; f++)
         {
             var dv = values[f] = reader.GetSortedSetDocValues(fields[f]);
+            var numbering = arrays.Values(fields[f]);
             numbers[f] = new ushort[dv?.ValueCount ?? 0];
             for (var ord = 0; ord < numbers[f].Length; ord++)
             {
                 dv!.LookupOrd(ord, scratch);
-                var id = arrays.Values(fields[f]).Id(scratch.Utf8ToString());
+                var id = numbering.Id(scratch.Utf8ToString());
                 if (id < 0) return null;
                 numbers[f][ord] = (ushort)id;
             }

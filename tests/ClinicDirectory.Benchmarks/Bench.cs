@@ -39,7 +39,7 @@ public sealed class Bench : IDisposable
             clinics += file.Listings.Clinics.Count;
             practitioners += file.Listings.Practitioners.Count;
             progress?.WriteLine($"{file.File}: {clinics} clinics, {practitioners} practitioners read at {watch.Elapsed.TotalSeconds:F1} s");
-            return new DirectoryChange { Clinics = file.Listings.Clinics, Practitioners = file.Listings.Practitioners, SelfContained = true };
+            return new DirectoryChange { Clinics = file.Listings.Clinics, Practitioners = file.Listings.Practitioners };
         }), CancellationToken.None).GetAwaiter().GetResult();
         return watch.Elapsed;
     }

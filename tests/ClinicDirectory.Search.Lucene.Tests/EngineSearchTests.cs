@@ -12,7 +12,7 @@ public sealed class EngineSearchTests : IDisposable
     public EngineSearchTests()
     {
         var (clinics, practitioners) = TestListings.Build();
-        _fixture.Engine.ApplyAsync(new DirectoryChange { Clinics = clinics, Practitioners = practitioners, SelfContained = true }, default).GetAwaiter().GetResult();
+        _fixture.Engine.LoadAsync([new DirectoryChange { Clinics = clinics, Practitioners = practitioners }], default).GetAwaiter().GetResult();
     }
 
     public void Dispose() => _fixture.Dispose();

@@ -18,8 +18,8 @@ public sealed class PagingAndFacetTests : IClassFixture<PagingAndFacetTests.Samp
         public SampleFixture()
         {
             var generator = new SampleGenerator(EngineFixture.Taxonomy, EngineFixture.Gazetteer);
-            foreach (var listings in generator.Generate(1000, 3000, seed: 7))
-                Engine.Engine.ApplyAsync(new DirectoryChange { Clinics = listings.Clinics, Practitioners = listings.Practitioners, SelfContained = true }, default).GetAwaiter().GetResult();
+            Engine.Engine.LoadAsync(generator.Generate(1000, 3000, seed: 7)
+                .Select(listings => new DirectoryChange { Clinics = listings.Clinics, Practitioners = listings.Practitioners }), default).GetAwaiter().GetResult();
         }
 
         public void Dispose() => Engine.Dispose();

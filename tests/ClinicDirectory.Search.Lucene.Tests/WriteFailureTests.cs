@@ -14,7 +14,7 @@ public sealed class WriteFailureTests : IDisposable
     private static Clinic Oversized(string id) =>
         TestListings.Clinic(id, "Oversized Clinic", TestListings.OkotoksLat, TestListings.OkotoksLon, description: new string('x', 40_000));
 
-    private static DirectoryChange Batch(params Clinic[] clinics) => new() { Clinics = clinics, SelfContained = true };
+    private static DirectoryChange Batch(params Clinic[] clinics) => new() { Clinics = clinics };
 
     private long Count() => _fixture.Engine.CountClinicsAsync(default).GetAwaiter().GetResult();
 

@@ -67,7 +67,7 @@ public sealed class DirectoryStartup(
                     clinics += file.Listings.Clinics.Count;
                     practitioners += file.Listings.Practitioners.Count;
                     logger.LogInformation("Indexing {File}: {Clinics} clinics, {Practitioners} practitioners.", file.File, file.Listings.Clinics.Count, file.Listings.Practitioners.Count);
-                    return new DirectoryChange { Clinics = file.Listings.Clinics, Practitioners = file.Listings.Practitioners, SelfContained = true };
+                    return new DirectoryChange { Clinics = file.Listings.Clinics, Practitioners = file.Listings.Practitioners };
                 }), cancellationToken);
                 logger.LogInformation("Seed from {Folder} indexed: {Clinics} clinics, {Practitioners} practitioners in {Ms} ms.",
                     seed.Folder, clinics, practitioners, watch.ElapsedMilliseconds);

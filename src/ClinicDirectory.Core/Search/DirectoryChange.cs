@@ -10,10 +10,4 @@ public sealed class DirectoryChange
     public IReadOnlyList<string> RemovedPractitionerIds { get; init; } = [];
     /// <summary>Clinics whose documents must be rebuilt because their practitioners changed.</summary>
     public IReadOnlyList<string> AffectedClinicIds { get; init; } = [];
-
-    /// <summary>
-    /// Bulk loading of new listings: the change holds every practitioner of its clinics and every clinic
-    /// of its practitioners, so the engine need not look any up.
-    /// </summary>
-    public bool SelfContained { get; init; }
 }
