@@ -25,6 +25,8 @@ measure() {
   local pid=$!
   until curl -sf "127.0.0.1:$PORT/health/ready" >/dev/null &&
         curl -sf -o "$data/answer.json" "127.0.0.1:$PORT/graphql" -H 'content-type: application/json' -d "$QUERY"; do
+    kill -0 "$pid" 2>/dev/null || { echo "the service exited before answering" >&2; exit 1; }
+    (( $(date +%s%N) - start < 60000000000 )) || { echo "no answer within 60 s" >&2; kill "$pid"; exit 1; }
     sleep 0.02
   done
   end=$(date +%s%N)
@@ -35,7 +37,7 @@ measure() {
 }
 
 for build in "published (ReadyToRun):$PUBLISHED/ClinicDirectory.Api.dll" \
-             "dotnet run's Release build:src/ClinicDirectory.Api/bin/Release/net10.0/ClinicDirectory.Api.dll"; do
+             "dotnet run's Release build:$(pwd)/src/ClinicDirectory.Api/bin/Release/net10.0/ClinicDirectory.Api.dll"; do
   name=${build%%:*}; dll=${build#*:}
   times=()
   for _ in $(seq 1 "$RUNS"); do times+=("$(measure "$dll")"); done
