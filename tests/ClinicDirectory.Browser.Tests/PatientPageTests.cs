@@ -44,6 +44,33 @@ public sealed partial class PatientPageTests : IClassFixture<BrowserFixture>
     }
 
     [Fact]
+    public async Task What_a_patient_types_while_the_page_is_still_loading_stays_and_gets_suggestions()
+    {
+        var (page, errors) = await _browser.NewPageAsync();
+        // The conditions and certification bodies arrive late, as on a slow connection.
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/graphql", async route =>
+        {
+            if (route.Request.PostData?.Contains("certificationPrograms", StringComparison.Ordinal) == true) await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/");
+        await page.Locator("#place").PressSequentiallyAsync("Okot");
+        await page.Locator("#place-options li", new() { HasText = "Okotoks, AB" }).ClickAsync();
+        await page.Locator("#condition").PressSequentiallyAsync("jaw");
+        await page.WaitForTimeoutAsync(300);
+        release.SetResult();
+
+        await page.Locator("#condition-options li", new() { HasText = "TMJ and jaw pain" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#chosen-conditions")).ToContainTextAsync("TMJ and jaw pain");
+        await Assertions.Expect(page.Locator("#place")).ToHaveValueAsync("Okotoks, AB");
+        await page.Locator("#certifications input[value=gunnims]").CheckAsync();
+        await WaitForResultsAsync(page);
+        await Assertions.Expect(page.Locator(".card", new() { HasText = "Dynamic Physiotherapy" })).ToBeVisibleAsync();
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task On_a_phone_a_patient_picks_Okotoks_jaw_pain_and_GunnIMS_and_gets_clinics_with_distances_badges_and_markers()
     {
         var (page, errors) = await _browser.NewPageAsync(390, 844);

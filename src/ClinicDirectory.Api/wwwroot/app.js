@@ -81,6 +81,8 @@ const state = {
   billing: false, accepting: false, langs: [], sort: 'RELEVANCE',
 };
 let taxonomy = { conditions: [], bodies: [] };
+// Settles once the conditions and certification bodies have arrived (or failed to).
+let taxonomyLoaded = Promise.resolve();
 let lastFacets = null;
 let endCursor = null;
 let runningSearch = 0;
@@ -99,7 +101,6 @@ function readUrl() {
   state.accepting = p.get('accepting') === '1';
   state.langs = p.getAll('lang');
   state.sort = p.get('sort') ?? 'RELEVANCE';
-  return p.toString().length > 0;
 }
 
 function writeUrl() {
@@ -147,6 +148,10 @@ function fillForm() {
   $('billing').checked = state.billing;
   $('accepting').checked = state.accepting;
   $('sort').value = state.sort;
+  renderFilters();
+}
+
+function renderFilters() {
   renderChosenConditions();
   renderCertifications();
   renderLanguages();
@@ -278,6 +283,8 @@ async function placeSuggestions(prefix) {
 function normalize(s) { return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim(); }
 
 async function conditionSuggestions(text) {
+  // A patient may type before the conditions have arrived.
+  await taxonomyLoaded;
   const q = normalize(text);
   const results = [];
   for (const c of taxonomy.conditions) {
@@ -531,6 +538,22 @@ async function start() {
   });
   window.addEventListener('popstate', () => { readUrl(); formReady = false; fillForm(); formReady = true; search(false); });
 
+  taxonomyLoaded = loadTaxonomy();
+  await taxonomyLoaded;
+  // A search in the address fills the form and runs; without one, what the patient typed or picked
+  // while the page was loading stays as it is.
+  const hasQuery = new URLSearchParams(location.search).toString().length > 0;
+  if (hasQuery) {
+    readUrl();
+    fillForm();
+  } else {
+    renderFilters();
+  }
+  formReady = true;
+  if (hasQuery) search(false);
+}
+
+async function loadTaxonomy() {
   try {
     const data = await gql('{ conditions { id name synonyms } certificationPrograms { body bodyId } }');
     taxonomy.conditions = data.conditions;
@@ -540,10 +563,6 @@ async function start() {
   } catch (error) {
     showStatus(error.message, 'error');
   }
-  const hasQuery = readUrl();
-  fillForm();
-  formReady = true;
-  if (hasQuery) search(false);
 }
 
 start();
