@@ -115,22 +115,31 @@ internal sealed class SegmentArrays
         return new SegmentFacets(starts, [.. data]);
     }
 
+    /// <summary>
+    /// The strings are made in document order (not once per distinct value): a search walks documents in
+    /// order and compares their strings, so neighbouring documents' strings then sit together in memory.
+    /// </summary>
     private static string[]? LoadStrings(AtomicReader reader, string field)
     {
         var dv = reader.GetSortedDocValues(field);
         if (dv is null) return null;
-        var byOrd = new string[dv.ValueCount];
+        var byOrd = new string?[dv.ValueCount];
         var scratch = new BytesRef();
-        for (var ord = 0; ord < byOrd.Length; ord++)
-        {
-            dv.LookupOrd(ord, scratch);
-            byOrd[ord] = scratch.Utf8ToString();
-        }
         var values = new string[reader.MaxDoc];
         for (var doc = 0; doc < values.Length; doc++)
         {
             var ord = dv.GetOrd(doc);
-            values[doc] = ord >= 0 ? byOrd[ord] : "";
+            if (ord < 0)
+            {
+                values[doc] = "";
+                continue;
+            }
+            if (byOrd[ord] is null)
+            {
+                dv.LookupOrd(ord, scratch);
+                byOrd[ord] = scratch.Utf8ToString();
+            }
+            values[doc] = byOrd[ord]!;
         }
         return values;
     }

@@ -65,7 +65,8 @@ switch (command)
     {
         // The standard search in a loop, for a profiler to look at.
         using var bench = Bench.Open(Paths.Index, Paths.Data);
-        var request = bench.Request(StandardQueries.Standard());
+        var named = args.Length > 1 ? StandardQueries.All.First(q => q.Name.StartsWith(args[1], StringComparison.Ordinal)).Filter : StandardQueries.Standard();
+        var request = bench.Request(named);
         var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 8;
         while (Stopwatch.GetTimestamp() < until) bench.Search(request);
         return 0;
