@@ -42,6 +42,7 @@ public static class DirectoryServiceExtensions
         services.AddSingleton<Authenticator>();
         services.AddSingleton<RequestLimiter>();
         services.AddSingleton<Readiness>();
+        services.AddSingleton<ValidatedDocuments>();
         services.AddHostedService<DirectoryStartup>();
 
         services.AddGraphQL(b => b

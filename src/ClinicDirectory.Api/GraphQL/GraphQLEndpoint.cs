@@ -99,15 +99,21 @@ public static class GraphQLEndpoint
             return;
         }
 
-        // Parsed once here, to tell mutations apart for their own rate limit, and handed to the executer.
-        GraphQLDocument? document = null;
-        try
+        // Parsed here (or taken from the validated documents), to tell mutations apart for their own rate
+        // limit, and handed to the executer.
+        var validated = http.RequestServices.GetRequiredService<ValidatedDocuments>();
+        var document = validated.Get(request.Query);
+        var cached = document is not null;
+        if (document is null)
         {
-            document = Parser.Parse(request.Query);
-        }
-        catch (GraphQLSyntaxErrorException)
-        {
-            // The executer parses again and reports the syntax error in the usual shape.
+            try
+            {
+                document = Parser.Parse(request.Query);
+            }
+            catch (GraphQLSyntaxErrorException)
+            {
+                // The executer parses again and reports the syntax error in the usual shape.
+            }
         }
         var mutation = document?.Definitions.OfType<GraphQLOperationDefinition>()
             .Any(o => o.Operation == OperationType.Mutation && (request.OperationName is null || o.Name?.StringValue == request.OperationName)) ?? false;
@@ -131,8 +137,13 @@ public static class GraphQLEndpoint
             User = http.User,
             UserContext = new RequestContext { Caller = caller },
             CancellationToken = http.RequestAborted,
-            ValidationRules = getRequest ? DocumentValidator.CoreRules.Append(QueriesOnlyRule.Instance) : null,
+            // A validated document skips the rules that depend on the document alone; the configured ones
+            // (the cost of the query, which depends on variables too) are added to these by the executer.
+            ValidationRules = cached
+                ? (getRequest ? [QueriesOnlyRule.Instance] : [])
+                : getRequest ? DocumentValidator.CoreRules.Append(QueriesOnlyRule.Instance) : null,
         });
+        if (!cached && result.Executed && document is not null) validated.Add(request.Query, document);
         http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         http.Response.ContentType = "application/json; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
