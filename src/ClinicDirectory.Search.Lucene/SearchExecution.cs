@@ -4,6 +4,7 @@ using ClinicDirectory.Core.Taxonomy;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using System.Numerics;
 
 namespace ClinicDirectory.Search.Lucene;
 
@@ -190,103 +191,165 @@ internal sealed class SearchExecution : IDisposable
         return new QueryWord(word, terms, Math.Log(1 + (n - df + 0.5) / (df + 0.5)));
     }
 
+    // The segment being searched, for Visit.
+    private AtomicReaderContext _leaf = null!;
+    private IBits? _live;
+    private SegmentFacets? _segmentFacets;
+    private FixedBitSet?[] _wordAll = [], _wordName = [], _wordCondition = [];
+    private SegmentPoints? _points;
+    private string[]? _ids, _names;
+    private NumericDocValues? _nameKeys;
+
+    /// <summary>
+    /// Judges the candidates 64 at a time: a word of the candidates' bitset is combined with the same word of
+    /// each required word's and filter's bitset, which leaves the documents that pass every filter and, per
+    /// facet dimension, those that fail only that dimension's filter. Only those are visited one by one.
+    /// </summary>
     private void RunSegment(AtomicReaderContext leaf, SegmentFacets? facets)
     {
         var reader = leaf.AtomicReader;
-        var maxDoc = reader.MaxDoc;
-        var live = reader.LiveDocs;
 
         // Per word: where it occurs at all, in the name, in a condition.
-        var wordAll = new FixedBitSet?[_words.Count];
-        var wordName = new FixedBitSet?[_words.Count];
-        var wordCondition = new FixedBitSet?[_words.Count];
+        _wordAll = new FixedBitSet?[_words.Count];
+        _wordName = new FixedBitSet?[_words.Count];
+        _wordCondition = new FixedBitSet?[_words.Count];
         for (var i = 0; i < _words.Count; i++)
         {
-            wordAll[i] = Union(reader, _allField, _words[i].Terms);
-            wordName[i] = Union(reader, _nameField, _words[i].Terms);
-            wordCondition[i] = Union(reader, _conditionField, _words[i].Terms);
+            _wordAll[i] = Union(reader, _allField, _words[i].Terms);
+            _wordName[i] = Union(reader, _nameField, _words[i].Terms);
+            _wordCondition[i] = Union(reader, _conditionField, _words[i].Terms);
         }
         var checkBits = _checks.Select(c => c.Values.Select(v => _bits.Get(reader, c.Field, v)).ToArray()).ToArray();
 
-        var drivers = Drivers(reader, wordAll, checkBits);
+        // Every word required: a segment lacking one has no hit.
+        var everyWord = _requiredWords == _words.Count;
+        if (everyWord && _wordAll.Any(b => b is null)) return;
+
+        var drivers = Drivers(reader, _wordAll, checkBits);
         if (drivers.Count == 0) return;
+        var wordWords = _wordAll.Select(b => b?.GetBits()).ToArray();
 
-        var points = _request.Location is null ? null : _arrays.Points(reader);
-        var ids = _arrays.Strings(reader, Fields.IdSort);
-        var names = _sort == SearchSort.Name ? _arrays.Strings(reader, Fields.NameSort) : null;
-        var nameKeys = _sort == SearchSort.Name ? reader.GetNumericDocValues(Fields.NameKey) : null;
+        // A filter's word: the union of its values' words (a filter none of whose values occur matches nothing).
+        var strict = Enumerable.Range(0, _checks.Count).Where(i => _checks[i].Dimension is null).Select(i => Words(checkBits[i])).ToArray();
+        var dimensionChecks = Enumerable.Range(0, _checks.Count).Where(i => _checks[i].Dimension is not null).ToArray();
+        var dimensionWords = dimensionChecks.Select(i => Words(checkBits[i])).ToArray();
+        var dimensions = dimensionChecks.Select(i => (int)_checks[i].Dimension!.Value).ToArray();
+        var passes = new long[dimensionChecks.Length];
 
-        foreach (var driver in drivers)
-        for (var doc = driver.NextSetBit(0); doc >= 0; doc = doc + 1 < maxDoc ? driver.NextSetBit(doc + 1) : -1)
+        _leaf = leaf;
+        _live = reader.LiveDocs;
+        _segmentFacets = facets;
+        _points = _request.Location is null ? null : _arrays.Points(reader);
+        _ids = _arrays.Strings(reader, Fields.IdSort);
+        _names = _sort == SearchSort.Name ? _arrays.Strings(reader, Fields.NameSort) : null;
+        _nameKeys = _sort == SearchSort.Name ? reader.GetNumericDocValues(Fields.NameKey) : null;
+
+        foreach (var (positions, driverWords, count) in drivers)
         {
-            if (live is not null && !live.Get(doc)) continue;
+            for (var k = 0; k < count; k++)
+            {
+                var m = driverWords[k];
+                if (m == 0) continue;
+                var w = positions is null ? k : positions[k];
+                if (everyWord)
+                {
+                    foreach (var words in wordWords) m &= words![w];
+                }
+                foreach (var values in strict) m &= Word(values, w);
+                if (m == 0) continue;
 
-            if (_words.Count > 0)
+                var pass = m;
+                for (var j = 0; j < passes.Length; j++)
+                {
+                    passes[j] = Word(dimensionWords[j], w);
+                    pass &= passes[j];
+                }
+                if (pass != 0) Visit(pass, w, -1, everyWord);
+                // Failing exactly one facet filter: counted for that facet alone.
+                for (var j = 0; j < passes.Length; j++)
+                {
+                    var failsOnlyThis = m & ~passes[j];
+                    for (var i = 0; i < passes.Length && failsOnlyThis != 0; i++)
+                        if (i != j) failsOnlyThis &= passes[i];
+                    if (failsOnlyThis != 0) Visit(failsOnlyThis, w, dimensions[j], everyWord);
+                }
+            }
+        }
+    }
+
+    /// <summary>Word w of the union of a filter's values (0 when none of them occurs in the segment).</summary>
+    private static long Word(long[]?[] values, int w)
+    {
+        long word = 0;
+        foreach (var v in values)
+            if (v is not null) word |= v[w];
+        return word;
+    }
+
+    private static long[]?[] Words(FixedBitSet?[] bits) => [.. bits.Select(b => b?.GetBits())];
+
+    /// <summary>
+    /// The documents of one word of candidates that passed the filters (dimension -1) or failed only the given
+    /// facet dimension's filter: their words (when not every word is required), distance, facets and score.
+    /// </summary>
+    private void Visit(long bits, int w, int dimension, bool everyWord)
+    {
+        while (bits != 0)
+        {
+            var doc = (w << 6) + BitOperations.TrailingZeroCount(bits);
+            bits &= bits - 1;
+            if (_live is not null && !_live.Get(doc)) continue;
+
+            if (!everyWord)
             {
                 var matched = 0;
                 for (var i = 0; i < _words.Count; i++)
                 {
-                    if (wordAll[i] is { } a && a.Get(doc)) matched++;
+                    if (_wordAll[i] is { } a && a.Get(doc)) matched++;
                 }
                 if (matched < _requiredWords) continue;
             }
-
-            var failedDimension = -1;
-            var rejected = false;
-            for (var i = 0; i < checkBits.Length; i++)
-            {
-                if (Any(checkBits[i], doc)) continue;
-                if (_checks[i].Dimension is not { } dimension || failedDimension >= 0)
-                {
-                    rejected = true;
-                    break;
-                }
-                failedDimension = (int)dimension;
-            }
-            if (rejected) continue;
 
             double? nearest = null;
             if (_center is { } center)
             {
                 // Inside the circle exactly when the cosine of the angle to the centre is at least cos(radius).
-                var cos = NearestCos(points, doc, center);
+                var cos = NearestCos(_points, doc, center);
                 if (cos < center.MinCos) continue;
                 nearest = cos;
             }
-            if (failedDimension >= 0)
+            if (dimension >= 0)
             {
-                if (facets is not null) _facets!.Add(facets, failedDimension, doc);
+                _facets!.Add(_segmentFacets!, dimension, doc);
                 continue;
             }
             TotalHits++;
-            if (facets is not null) _facets!.AddMatch(facets, doc);
+            if (_segmentFacets is not null) _facets!.AddMatch(_segmentFacets, doc);
 
             // Scored only once it is a hit: documents counted for a facet alone or outside the circle are not.
             var score = 0.0;
             for (var i = 0; i < _words.Count; i++)
             {
-                if (wordAll[i] is not { } a || !a.Get(doc)) continue;
+                if (_wordAll[i] is not { } a || !a.Get(doc)) continue;
                 var weight = 1.0;
-                if (wordName[i] is { } n && n.Get(doc)) weight += NameWeight;
-                if (wordCondition[i] is { } c && c.Get(doc)) weight += ConditionWeight;
+                if (_wordName[i] is { } n && n.Get(doc)) weight += NameWeight;
+                if (_wordCondition[i] is { } c && c.Get(doc)) weight += ConditionWeight;
                 score += _words[i].Idf * weight;
             }
-            Offer(leaf.DocBase, doc, score, nearest, ids, names, nameKeys, points);
+            Offer(_leaf.DocBase, doc, score, nearest, _ids, _names, _nameKeys, _points);
         }
     }
 
     /// <summary>
-    /// The candidates of a segment, as bitsets visited in turn: the place's cells (a clinic is in one cell,
-    /// so its cells are visited one by one; a practitioner's clinics may share cells, so those are merged).
+    /// The candidates of a segment as words of bitsets (with their word positions when only some words are
+    /// kept): the place's cells (a clinic is in one cell, so its cells are visited one by one, reading only
+    /// their non-empty words; a practitioner's clinics may share cells, so those are merged), else one bitset.
     /// </summary>
-    private List<FixedBitSet> Drivers(AtomicReader reader, FixedBitSet?[] wordAll, FixedBitSet?[][] checkBits)
+    private List<(int[]? Positions, long[] Words, int Count)> Drivers(AtomicReader reader, FixedBitSet?[] wordAll, FixedBitSet?[][] checkBits)
     {
-        if (_cells is { } cells)
-        {
-            if (_type == Fields.ClinicType)
-                return [.. cells.Cells.Select(c => _bits.Get(reader, _cellField, c)).OfType<FixedBitSet>()];
-        }
-        return Driver(reader, wordAll, checkBits) is { } one ? [one] : [];
+        if (_cells is { } cells && _type == Fields.ClinicType)
+            return [.. cells.Cells.Select(c => _bits.GetSparse(reader, _cellField, c)).OfType<SparseBits>().Select(s => ((int[]?)s.Positions, s.Words, s.Words.Length))];
+        return Driver(reader, wordAll, checkBits) is { } one ? [(null, one.GetBits(), (one.Length + 63) >> 6)] : [];
     }
 
     /// <summary>The candidates of a segment: the place's cells, else the rarest required word, else the rarest strict filter, else every document of the type.</summary>

@@ -23,10 +23,21 @@ internal sealed class TermBitsCache
 
     private readonly ConditionalWeakTable<object, ConcurrentDictionary<(string Field, string Value), Entry>> _segments = new();
 
-    private sealed record Entry(FixedBitSet? Bits, int Count);
+    private sealed class Entry(FixedBitSet? bits, int count)
+    {
+        private SparseBits? _sparse;
+
+        public FixedBitSet? Bits { get; } = bits;
+        public int Count { get; } = count;
+
+        public SparseBits? Sparse => Bits is null ? null : LazyInitializer.EnsureInitialized(ref _sparse, () => SparseBits.Of(Bits));
+    }
 
     /// <summary>Null when no document of the segment has the term.</summary>
     public FixedBitSet? Get(AtomicReader reader, string field, string value) => Lookup(reader, field, value).Bits;
+
+    /// <summary>The same documents as <see cref="Get"/>, as only the bitset's words that have any (for visiting them).</summary>
+    public SparseBits? GetSparse(AtomicReader reader, string field, string value) => Lookup(reader, field, value).Sparse;
 
     /// <summary>How many documents of the segment have the term (deleted ones included, as Lucene's docFreq).</summary>
     public int DocFreq(AtomicReader reader, string field, string value) => Lookup(reader, field, value).Count;
@@ -58,5 +69,35 @@ internal sealed class TermBitsCache
             count++;
         }
         return new Entry(bits, count);
+    }
+}
+
+/// <summary>
+/// The words of a bitset that have any bit set, with their positions: visiting a rare term's documents
+/// (a grid cell's clinics) reads only these instead of every word of a segment-sized bitset.
+/// </summary>
+internal sealed class SparseBits(int[] positions, long[] words)
+{
+    /// <summary>Word i holds documents 64 * Positions[i] .. 64 * Positions[i] + 63.</summary>
+    public int[] Positions { get; } = positions;
+
+    public long[] Words { get; } = words;
+
+    public static SparseBits Of(FixedBitSet bits)
+    {
+        var all = bits.GetBits();
+        var numWords = (bits.Length + 63) >> 6;
+        var count = 0;
+        for (var i = 0; i < numWords; i++)
+            if (all[i] != 0) count++;
+        var positions = new int[count];
+        var words = new long[count];
+        for (int i = 0, k = 0; i < numWords; i++)
+        {
+            if (all[i] == 0) continue;
+            positions[k] = i;
+            words[k++] = all[i];
+        }
+        return new SparseBits(positions, words);
     }
 }
