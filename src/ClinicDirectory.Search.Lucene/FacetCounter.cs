@@ -12,6 +12,9 @@ internal sealed class FacetCounter : IDisposable
 {
     public const int MaxValues = 50;
 
+    /// <summary>Fewer matched documents than this in a word are counted document by document.</summary>
+    private const int MinDocumentsForBitsets = 4;
+
     private readonly FacetValues[] _values;
     private readonly int[][] _counts;
     private readonly int[] _fieldOfDimension;
@@ -35,32 +38,43 @@ internal sealed class FacetCounter : IDisposable
         }
     }
 
-    /// <summary>A matched document counts for every dimension.</summary>
-    public void AddMatch(SegmentFacets facets, int doc)
+    /// <summary>
+    /// The documents of word w of a segment that matched (bits): fields with per-value bitsets are counted a
+    /// word at a time, the others document by document.
+    /// </summary>
+    public void AddMatches(SegmentFacets facets, int w, long bits)
     {
-        var data = facets.Data;
-        var i = facets.Starts[doc];
         for (var f = 0; f < _dimensionOfField.Length; f++)
         {
-            int n = data[i++];
-            if (_dimensionOfField[f] is var d and >= 0)
-            {
-                var counts = _counts[d];
-                for (var k = 0; k < n; k++) counts[data[i + k]]++;
-            }
-            i += n;
+            if (_dimensionOfField[f] is var d and >= 0) AddField(facets, f, d, w, bits);
         }
     }
 
-    /// <summary>A document that failed only this dimension's filter counts for that dimension alone.</summary>
-    public void Add(SegmentFacets facets, int dimension, int doc)
+    /// <summary>The documents of word w (bits) that failed only this dimension's filter count for that dimension alone.</summary>
+    public void Add(SegmentFacets facets, int dimension, int w, long bits) => AddField(facets, _fieldOfDimension[dimension], dimension, w, bits);
+
+    private void AddField(SegmentFacets facets, int field, int dimension, int w, long bits)
     {
-        var data = facets.Data;
-        var i = facets.Starts[doc];
-        for (var f = 0; f < _fieldOfDimension[dimension]; f++) i += data[i] + 1;
-        int n = data[i++];
         var counts = _counts[dimension];
-        for (var k = 0; k < n; k++) counts[data[i + k]]++;
+        // A word with only a few documents is cheaper counted per document than per value.
+        if (facets.Bits[field] is { } valueBits && System.Numerics.BitOperations.PopCount((ulong)bits) >= MinDocumentsForBitsets)
+        {
+            var numbers = valueBits.Numbers;
+            var words = valueBits.Words.AsSpan(w * numbers.Length, numbers.Length);
+            for (var i = 0; i < words.Length; i++)
+                counts[numbers[i]] += System.Numerics.BitOperations.PopCount((ulong)(words[i] & bits));
+            return;
+        }
+        var data = facets.Data;
+        while (bits != 0)
+        {
+            var doc = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+            bits &= bits - 1;
+            var i = facets.Starts[doc];
+            for (var f = 0; f < field; f++) i += data[i] + 1;
+            int n = data[i++];
+            for (var k = 0; k < n; k++) counts[data[i + k]]++;
+        }
     }
 
     /// <summary>The dimension's values with their counts, most frequent first (ties by value), at most <see cref="MaxValues"/>.</summary>

@@ -194,7 +194,6 @@ internal sealed class SearchExecution : IDisposable
     // The segment being searched, for Visit.
     private AtomicReaderContext _leaf = null!;
     private IBits? _live;
-    private SegmentFacets? _segmentFacets;
     private FixedBitSet?[] _wordAll = [], _wordName = [], _wordCondition = [];
     private SegmentPoints? _points;
     private string[]? _ids, _names;
@@ -238,7 +237,6 @@ internal sealed class SearchExecution : IDisposable
 
         _leaf = leaf;
         _live = reader.LiveDocs;
-        _segmentFacets = facets;
         _points = _request.Location is null ? null : _arrays.Points(reader);
         _ids = _arrays.Strings(reader, Fields.IdSort);
         _names = _sort == SearchSort.Name ? _arrays.Strings(reader, Fields.NameSort) : null;
@@ -264,14 +262,16 @@ internal sealed class SearchExecution : IDisposable
                     passes[j] = Word(dimensionWords[j], w);
                     pass &= passes[j];
                 }
-                if (pass != 0) Visit(pass, w, -1, everyWord);
+                if (pass != 0 && Visit(pass, w, hits: true, everyWord) is var hits and not 0 && facets is not null)
+                    _facets!.AddMatches(facets, w, hits);
                 // Failing exactly one facet filter: counted for that facet alone.
                 for (var j = 0; j < passes.Length; j++)
                 {
                     var failsOnlyThis = m & ~passes[j];
                     for (var i = 0; i < passes.Length && failsOnlyThis != 0; i++)
                         if (i != j) failsOnlyThis &= passes[i];
-                    if (failsOnlyThis != 0) Visit(failsOnlyThis, w, dimensions[j], everyWord);
+                    if (failsOnlyThis != 0 && Visit(failsOnlyThis, w, hits: false, everyWord) is var counted and not 0)
+                        _facets!.Add(facets!, dimensions[j], w, counted);
                 }
             }
         }
@@ -289,13 +289,16 @@ internal sealed class SearchExecution : IDisposable
     private static long[]?[] Words(FixedBitSet?[] bits) => [.. bits.Select(b => b?.GetBits())];
 
     /// <summary>
-    /// The documents of one word of candidates that passed the filters (dimension -1) or failed only the given
-    /// facet dimension's filter: their words (when not every word is required), distance, facets and score.
+    /// The documents of one word of candidates that passed the filters (hits) or failed only one facet's
+    /// filter: those live, with enough of the words (when not every word is required) and inside the circle
+    /// are kept and returned; hits are also counted, scored and offered to the page.
     /// </summary>
-    private void Visit(long bits, int w, int dimension, bool everyWord)
+    private long Visit(long bits, int w, bool hits, bool everyWord)
     {
+        long kept = 0;
         while (bits != 0)
         {
+            var bit = bits & -bits;
             var doc = (w << 6) + BitOperations.TrailingZeroCount(bits);
             bits &= bits - 1;
             if (_live is not null && !_live.Get(doc)) continue;
@@ -318,13 +321,9 @@ internal sealed class SearchExecution : IDisposable
                 if (cos < center.MinCos) continue;
                 nearest = cos;
             }
-            if (dimension >= 0)
-            {
-                _facets!.Add(_segmentFacets!, dimension, doc);
-                continue;
-            }
+            kept |= bit;
+            if (!hits) continue;
             TotalHits++;
-            if (_segmentFacets is not null) _facets!.AddMatch(_segmentFacets, doc);
 
             // Scored only once it is a hit: documents counted for a facet alone or outside the circle are not.
             var score = 0.0;
@@ -338,6 +337,7 @@ internal sealed class SearchExecution : IDisposable
             }
             Offer(_leaf.DocBase, doc, score, nearest, _ids, _names, _nameKeys, _points);
         }
+        return kept;
     }
 
     /// <summary>
