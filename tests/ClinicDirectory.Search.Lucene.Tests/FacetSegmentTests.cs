@@ -47,4 +47,47 @@ public sealed class FacetSegmentTests : IDisposable
         Assert.Equal([new FacetCount("Calgary, AB", 2), new FacetCount("Okotoks, AB", 1)], calgary.Facets.Cities);
         Assert.Equal([new FacetCount("tmj", 2), new FacetCount("sciatica", 1)], calgary.Facets.Conditions);
     }
+
+    /// <summary>
+    /// 300 clinics in one segment with 80 cities (more than get a bitset per value, so cities are counted per
+    /// document) and conditions and languages drawn at random (counted a word of 64 documents at a time):
+    /// every count must equal the one worked out by hand from the listings.
+    /// </summary>
+    [Fact]
+    public async Task Counts_equal_the_listings_counted_one_by_one_whichever_way_the_engine_counts_them()
+    {
+        var random = new Random(11);
+        var conditionIds = EngineFixture.Taxonomy.Conditions.Select(c => c.Id).ToArray();
+        string[] languageCodes = ["en", "fr", "pa", "zh", "es", "de"];
+        var clinics = Enumerable.Range(0, 300).Select(i => TestListings.Clinic(
+            $"c{i:D3}", $"Physio {i}",
+            // Most within about 5 km of Okotoks; one in six about 60 km north, outside the 25 km circle.
+            TestListings.OkotoksLat + (i % 6 == 0 ? 0.55 : (random.NextDouble() - 0.5) * 0.08),
+            TestListings.OkotoksLon + (random.NextDouble() - 0.5) * 0.08,
+            city: $"Town {i % 80}",
+            conditions: [.. conditionIds.Where(_ => random.NextDouble() < 0.3)],
+            languages: [.. languageCodes.Where(_ => random.NextDouble() < 0.4).DefaultIfEmpty("en")])).ToList();
+        await _fixture.Engine.LoadAsync([new DirectoryChange { Clinics = clinics }], default);
+
+        var chosen = conditionIds[0];
+        var result = Search(new SearchFilter
+        {
+            Text = "physio",
+            Location = new LocationFilter { Place = "Okotoks, AB", RadiusKm = 25 },
+            Conditions = [chosen],
+        });
+
+        var inside = clinics.Where((_, i) => i % 6 != 0).ToList();
+        var matched = inside.Where(c => c.Conditions.Contains(chosen)).ToList();
+        static List<FacetCount> Expected(IEnumerable<string> values) =>
+        [
+            .. values.GroupBy(v => v).Select(g => new FacetCount(g.Key, g.Count()))
+                .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).Take(FacetCounter.MaxValues),
+        ];
+        Assert.Equal(matched.Count, result.TotalCount);
+        // The condition filter's own facet counts the clinics inside the circle whatever their conditions.
+        Assert.Equal(Expected(inside.SelectMany(c => c.Conditions)), result.Facets.Conditions);
+        Assert.Equal(Expected(matched.SelectMany(c => c.Languages)), result.Facets.Languages);
+        Assert.Equal(Expected(matched.Select(c => $"{c.Address.City}, {c.Address.Region}")), result.Facets.Cities);
+    }
 }
