@@ -31,6 +31,22 @@ internal static class GeoCells
         return CellNames.GetOrAdd(key, static k => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{k.I}:{k.J}"));
     }
 
+    /// <summary>
+    /// Whether a whole cell ("row:column" at a level) lies inside the circle: the point of a latitude/longitude
+    /// box farthest from any centre is one of its corners, so the cell is inside when all four corners are (with
+    /// a margin of a metre for rounding).
+    /// </summary>
+    public static bool Inside(string cell, int level, GeoCircle circle)
+    {
+        var size = Sizes[level];
+        var colon = cell.IndexOf(':', StringComparison.Ordinal);
+        var minLat = int.Parse(cell.AsSpan(0, colon), System.Globalization.CultureInfo.InvariantCulture) * size - 90;
+        var minLon = int.Parse(cell.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture) * size - 180;
+        double[] lats = [minLat, Math.Min(90, minLat + size)];
+        double[] lons = [minLon, minLon + size];
+        return lats.All(lat => lons.All(lon => GeoMath.HaversineKm(circle.Latitude, circle.Longitude, lat, lon) <= circle.RadiusKm - 0.001));
+    }
+
     /// <summary>The level and cells whose union holds every point of the circle.</summary>
     public static (int Level, List<string> Cells) Covering(GeoCircle circle)
     {

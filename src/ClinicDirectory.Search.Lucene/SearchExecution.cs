@@ -46,6 +46,7 @@ internal sealed class SearchExecution : IDisposable
     private readonly int _requiredWords;
     private readonly List<Check> _checks = [];
     private readonly (int Level, List<string> Cells)? _cells;
+    private readonly bool[]? _cellsInside;
     private readonly string _allField, _nameField, _conditionField, _cellField = "";
     private readonly Center? _center;
     private readonly int _keep;
@@ -84,6 +85,7 @@ internal sealed class SearchExecution : IDisposable
         if (request.Location is { } circle)
         {
             _cells = GeoCells.Covering(circle);
+            _cellsInside = [.. _cells.Value.Cells.Select(c => GeoCells.Inside(c, _cells.Value.Level, circle))];
             _cellField = GeoCells.Field(type, _cells.Value.Level);
             var lat = SegmentPoints.Rad(circle.Latitude);
             var lon = SegmentPoints.Rad(circle.Longitude);
@@ -198,6 +200,7 @@ internal sealed class SearchExecution : IDisposable
     private SegmentPoints? _points;
     private string[]? _ids, _names;
     private NumericDocValues? _nameKeys;
+    private bool _measure;
 
     /// <summary>
     /// Judges the candidates 64 at a time: a word of the candidates' bitset is combined with the same word of
@@ -242,8 +245,10 @@ internal sealed class SearchExecution : IDisposable
         _names = _sort == SearchSort.Name ? _arrays.Strings(reader, Fields.NameSort) : null;
         _nameKeys = _sort == SearchSort.Name ? reader.GetNumericDocValues(Fields.NameKey) : null;
 
-        foreach (var (positions, driverWords, count) in drivers)
+        foreach (var (positions, driverWords, count, inside) in drivers)
         {
+            // Inside the circle whatever the document: its distance is needed only to sort by it.
+            _measure = _center is not null && (!inside || _sort == SearchSort.Distance);
             for (var k = 0; k < count; k++)
             {
                 var m = driverWords[k];
@@ -314,7 +319,7 @@ internal sealed class SearchExecution : IDisposable
             }
 
             double? nearest = null;
-            if (_center is { } center)
+            if (_measure && _center is { } center)
             {
                 // Inside the circle exactly when the cosine of the angle to the centre is at least cos(radius).
                 var cos = NearestCos(_points, doc, center);
@@ -345,11 +350,19 @@ internal sealed class SearchExecution : IDisposable
     /// kept): the place's cells (a clinic is in one cell, so its cells are visited one by one, reading only
     /// their non-empty words; a practitioner's clinics may share cells, so those are merged), else one bitset.
     /// </summary>
-    private List<(int[]? Positions, long[] Words, int Count)> Drivers(AtomicReader reader, FixedBitSet?[] wordAll, FixedBitSet?[][] checkBits)
+    private List<(int[]? Positions, long[] Words, int Count, bool Inside)> Drivers(AtomicReader reader, FixedBitSet?[] wordAll, FixedBitSet?[][] checkBits)
     {
         if (_cells is { } cells && _type == Fields.ClinicType)
-            return [.. cells.Cells.Select(c => _bits.GetSparse(reader, _cellField, c)).OfType<SparseBits>().Select(s => ((int[]?)s.Positions, s.Words, s.Words.Length))];
-        return Driver(reader, wordAll, checkBits) is { } one ? [(null, one.GetBits(), (one.Length + 63) >> 6)] : [];
+        {
+            var drivers = new List<(int[]?, long[], int, bool)>(cells.Cells.Count);
+            for (var i = 0; i < cells.Cells.Count; i++)
+            {
+                if (_bits.GetSparse(reader, _cellField, cells.Cells[i]) is { } sparse)
+                    drivers.Add((sparse.Positions, sparse.Words, sparse.Words.Length, _cellsInside![i]));
+            }
+            return drivers;
+        }
+        return Driver(reader, wordAll, checkBits) is { } one ? [(null, one.GetBits(), (one.Length + 63) >> 6, false)] : [];
     }
 
     /// <summary>The candidates of a segment: the place's cells, else the rarest required word, else the rarest strict filter, else every document of the type.</summary>
