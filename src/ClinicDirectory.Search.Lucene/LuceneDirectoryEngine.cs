@@ -286,9 +286,10 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             var page = execution.Ranked().Take(request.First).ToList();
             var highlighter = request.IncludeHighlights ? new TextHighlighter(_analyzer, terms) : null;
             var hits = new List<SearchHit<T>>(page.Count);
+            var listings = new ListingReader(searcher.IndexReader, request.SummaryOnly ? Fields.SummaryJson : Fields.Json);
             foreach (var candidate in page)
             {
-                var item = Read<T>(searcher.IndexReader, candidate.Doc, request.SummaryOnly ? Fields.SummaryJson : Fields.Json);
+                var item = listings.Read<T>(candidate.Doc);
                 var key = candidate.Key;
                 IReadOnlyList<string> highlights = highlighter is not null && terms.Count > 0
                     ? highlight(item, highlighter).OfType<string>().Distinct().Take(5).ToList()
@@ -351,15 +352,26 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     }
 
     /// <summary>The listing of a document (by its index-wide number), from its JSON DocValues.</summary>
-    private static T Read<T>(IndexReader reader, int doc, string field = Fields.Json)
+    private static T Read<T>(IndexReader reader, int doc, string field = Fields.Json) => new ListingReader(reader, field).Read<T>(doc);
+
+    /// <summary>
+    /// Reads listings from one JSON DocValues field, opening each segment's values once for all the
+    /// documents read from it (a page of hits) rather than once per document.
+    /// </summary>
+    private sealed class ListingReader(IndexReader reader, string field)
     {
-        var leaves = reader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        var values = leaf.AtomicReader.GetBinaryDocValues(field)
-            ?? throw new InvalidDataException("The index has no listing data.");
-        var bytes = new BytesRef();
-        values.Get(doc - leaf.DocBase, bytes);
-        return JsonSerializer.Deserialize<T>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), DirectoryJson.Options)!;
+        private readonly BinaryDocValues?[] _values = new BinaryDocValues?[reader.Leaves.Count];
+        private readonly BytesRef _bytes = new();
+
+        public T Read<T>(int doc)
+        {
+            var leaves = reader.Leaves;
+            var l = ReaderUtil.SubIndex(doc, leaves);
+            var values = _values[l] ??= leaves[l].AtomicReader.GetBinaryDocValues(field)
+                ?? throw new InvalidDataException("The index has no listing data.");
+            values.Get(doc - leaves[l].DocBase, _bytes);
+            return JsonSerializer.Deserialize<T>(_bytes.Bytes.AsSpan(_bytes.Offset, _bytes.Length), DirectoryJson.Options)!;
+        }
     }
 
     private TResult WithSearcher<TResult>(Func<IndexSearcher, TResult> read)

@@ -25,6 +25,7 @@ switch (command)
             var warmUntil = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 2;
             for (var i = 0; i < 2000 && Stopwatch.GetTimestamp() < warmUntil; i++) bench.Search(request);
             var list = new List<double>(20_000);
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 10;
             while (list.Count < 20_000 && Stopwatch.GetTimestamp() < until)
             {
@@ -32,10 +33,11 @@ switch (command)
                 bench.Search(request);
                 list.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
+            var allocatedKb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / list.Count;
             var samples = list.ToArray();
             Array.Sort(samples);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name}: {samples.Length} searches, p50 {samples[samples.Length / 2]:F3} ms, p99 {samples[(int)(samples.Length * 0.99)]:F3} ms, max {samples[^1]:F3} ms"));
+                $"{name}: {samples.Length} searches, p50 {samples[samples.Length / 2]:F3} ms, p99 {samples[(int)(samples.Length * 0.99)]:F3} ms, max {samples[^1]:F3} ms, {allocatedKb:F1} KB allocated per search"));
         }
         return 0;
     }
