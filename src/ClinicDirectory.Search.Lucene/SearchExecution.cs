@@ -196,7 +196,12 @@ internal sealed class SearchExecution : IDisposable
     // The segment being searched, for Visit.
     private AtomicReaderContext _leaf = null!;
     private IBits? _live;
-    private FixedBitSet?[] _wordAll = [], _wordName = [], _wordCondition = [];
+    private FixedBitSet?[] _wordAll = [];
+    private long[]?[] _allWords = [], _nameWords = [], _conditionWords = [];
+
+    // Per query word, its presence anywhere, in the name and in a condition for the 64 documents of the word
+    // being visited: a hit's score is read from these instead of from three bitsets per query word.
+    private long[] _allMask = [], _nameMask = [], _conditionMask = [];
     private SegmentPoints? _points;
     private string[]? _ids, _names;
     private NumericDocValues? _nameKeys;
@@ -213,14 +218,17 @@ internal sealed class SearchExecution : IDisposable
 
         // Per word: where it occurs at all, in the name, in a condition.
         _wordAll = new FixedBitSet?[_words.Count];
-        _wordName = new FixedBitSet?[_words.Count];
-        _wordCondition = new FixedBitSet?[_words.Count];
+        _nameWords = new long[]?[_words.Count];
+        _conditionWords = new long[]?[_words.Count];
         for (var i = 0; i < _words.Count; i++)
         {
             _wordAll[i] = Union(reader, _allField, _words[i].Terms);
-            _wordName[i] = Union(reader, _nameField, _words[i].Terms);
-            _wordCondition[i] = Union(reader, _conditionField, _words[i].Terms);
+            _nameWords[i] = Union(reader, _nameField, _words[i].Terms)?.GetBits();
+            _conditionWords[i] = Union(reader, _conditionField, _words[i].Terms)?.GetBits();
         }
+        _allMask = new long[_words.Count];
+        _nameMask = new long[_words.Count];
+        _conditionMask = new long[_words.Count];
         var checkBits = _checks.Select(c => c.Values.Select(v => _bits.Get(reader, c.Field, v)).ToArray()).ToArray();
 
         // Every word required: a segment lacking one has no hit.
@@ -229,7 +237,7 @@ internal sealed class SearchExecution : IDisposable
 
         var drivers = Drivers(reader, _wordAll, checkBits);
         if (drivers.Count == 0) return;
-        var wordWords = _wordAll.Select(b => b?.GetBits()).ToArray();
+        _allWords = [.. _wordAll.Select(b => b?.GetBits())];
 
         // A filter's word: the union of its values' words (a filter none of whose values occur matches nothing).
         var strict = Enumerable.Range(0, _checks.Count).Where(i => _checks[i].Dimension is null).Select(i => Words(checkBits[i])).ToArray();
@@ -256,10 +264,16 @@ internal sealed class SearchExecution : IDisposable
                 var w = positions is null ? k : positions[k];
                 if (everyWord)
                 {
-                    foreach (var words in wordWords) m &= words![w];
+                    foreach (var words in _allWords) m &= words![w];
                 }
                 foreach (var values in strict) m &= Word(values, w);
                 if (m == 0) continue;
+                for (var i = 0; i < _words.Count; i++)
+                {
+                    _allMask[i] = _allWords[i] is { } a ? a[w] : 0;
+                    _nameMask[i] = _nameWords[i] is { } n ? n[w] : 0;
+                    _conditionMask[i] = _conditionWords[i] is { } c ? c[w] : 0;
+                }
 
                 var pass = m;
                 for (var j = 0; j < passes.Length; j++)
@@ -313,7 +327,7 @@ internal sealed class SearchExecution : IDisposable
                 var matched = 0;
                 for (var i = 0; i < _words.Count; i++)
                 {
-                    if (_wordAll[i] is { } a && a.Get(doc)) matched++;
+                    if ((_allMask[i] & bit) != 0) matched++;
                 }
                 if (matched < _requiredWords) continue;
             }
@@ -334,10 +348,10 @@ internal sealed class SearchExecution : IDisposable
             var score = 0.0;
             for (var i = 0; i < _words.Count; i++)
             {
-                if (_wordAll[i] is not { } a || !a.Get(doc)) continue;
+                if ((_allMask[i] & bit) == 0) continue;
                 var weight = 1.0;
-                if (_wordName[i] is { } n && n.Get(doc)) weight += NameWeight;
-                if (_wordCondition[i] is { } c && c.Get(doc)) weight += ConditionWeight;
+                if ((_nameMask[i] & bit) != 0) weight += NameWeight;
+                if ((_conditionMask[i] & bit) != 0) weight += ConditionWeight;
                 score += _words[i].Idf * weight;
             }
             Offer(_leaf.DocBase, doc, score, nearest, _ids, _names, _nameKeys, _points);

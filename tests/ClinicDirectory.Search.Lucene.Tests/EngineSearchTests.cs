@@ -43,6 +43,14 @@ public sealed class EngineSearchTests : IDisposable
     }
 
     [Fact]
+    public void With_four_words_or_more_three_in_four_must_match()
+    {
+        // Sheep River Rehab has three of the four words; Dynamic Physiotherapy only one.
+        Assert.Equal(["north-9km"], Ids(Clinics(new SearchFilter { Text = "sheep river rehab dynamic" })));
+        Assert.DoesNotContain("north-9km", Ids(Clinics(new SearchFilter { Text = "sheep river dynamic physiotherapy" })));
+    }
+
+    [Fact]
     public void Jaw_pain_finds_clinics_that_list_TMJ()
     {
         var result = Clinics(new SearchFilter { Text = "jaw pain" });
