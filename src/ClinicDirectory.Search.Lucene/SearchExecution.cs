@@ -283,14 +283,15 @@ internal sealed class SearchExecution : IDisposable
                 }
                 if (pass != 0 && Visit(pass, w, hits: true, everyWord) is var hits and not 0 && facets is not null)
                     _facets!.AddMatches(facets, w, hits);
-                // Failing exactly one facet filter: counted for that facet alone.
-                for (var j = 0; j < passes.Length; j++)
+                // Failing exactly one facet filter: counted for that facet alone (a segment without facet
+                // values has nothing to count).
+                for (var j = 0; j < passes.Length && facets is not null; j++)
                 {
                     var failsOnlyThis = m & ~passes[j];
                     for (var i = 0; i < passes.Length && failsOnlyThis != 0; i++)
                         if (i != j) failsOnlyThis &= passes[i];
                     if (failsOnlyThis != 0 && Visit(failsOnlyThis, w, hits: false, everyWord) is var counted and not 0)
-                        _facets!.Add(facets!, dimensions[j], w, counted);
+                        _facets!.Add(facets, dimensions[j], w, counted);
                 }
             }
         }
