@@ -154,8 +154,9 @@ internal sealed class SegmentArrays
     }
 
     /// <summary>
-    /// The strings are made in document order (not once per distinct value): a search walks documents in
-    /// order and compares their strings, so neighbouring documents' strings then sit together in memory.
+    /// Each distinct value's string is made when the first document having it is read, so the strings lie in
+    /// memory in document order (not in value order): a search walks documents in order and compares their
+    /// strings (ids), so neighbouring documents' strings sit together.
     /// </summary>
     private static string[]? LoadStrings(AtomicReader reader, string field)
     {
