@@ -25,30 +25,35 @@ internal static class GeoCells
     public static string Cell(double lat, double lon, int level)
     {
         var size = Sizes[level];
-        var key = (level, (int)Math.Floor((lat + 90) / size), (int)Math.Floor((lon + 180) / size));
-        if (CellNames.TryGetValue(key, out var name)) return name;
+        return Name(level, (int)Math.Floor((lat + 90) / size), (int)Math.Floor((lon + 180) / size));
+    }
+
+    private static string Name(int level, int i, int j)
+    {
+        if (CellNames.TryGetValue((level, i, j), out var name)) return name;
         if (CellNames.Count >= MaxCachedCells) CellNames.Clear();
-        return CellNames.GetOrAdd(key, static k => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{k.I}:{k.J}"));
+        return CellNames.GetOrAdd((level, i, j), static k => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{k.I}:{k.J}"));
     }
 
     /// <summary>
-    /// Whether a whole cell ("row:column" at a level) lies inside the circle: the point of a latitude/longitude
-    /// box farthest from any centre is one of its corners, so the cell is inside when all four corners are (with
-    /// a margin of a metre for rounding).
+    /// Whether the whole cell (row i, column j) lies inside the circle: the point of a latitude/longitude box
+    /// farthest from any centre is one of its corners, so the cell is inside when all four corners are (with a
+    /// margin of a metre for rounding).
     /// </summary>
-    public static bool Inside(string cell, int level, GeoCircle circle)
+    private static bool Inside(int i, int j, double size, GeoCircle circle)
     {
-        var size = Sizes[level];
-        var colon = cell.IndexOf(':', StringComparison.Ordinal);
-        var minLat = int.Parse(cell.AsSpan(0, colon), System.Globalization.CultureInfo.InvariantCulture) * size - 90;
-        var minLon = int.Parse(cell.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture) * size - 180;
+        var minLat = i * size - 90;
+        var minLon = j * size - 180;
         double[] lats = [minLat, Math.Min(90, minLat + size)];
         double[] lons = [minLon, minLon + size];
         return lats.All(lat => lons.All(lon => GeoMath.HaversineKm(circle.Latitude, circle.Longitude, lat, lon) <= circle.RadiusKm - 0.001));
     }
 
-    /// <summary>The level and cells whose union holds every point of the circle.</summary>
-    public static (int Level, List<string> Cells) Covering(GeoCircle circle)
+    /// <summary>
+    /// The level and cells whose union holds every point of the circle, and for each cell whether it lies
+    /// wholly inside the circle (its points need no distance check).
+    /// </summary>
+    public static (int Level, List<string> Cells, List<bool> Inside) Covering(GeoCircle circle)
     {
         var (minLat, maxLat, minLon, maxLon) = GeoMath.BoundingBox(circle.Latitude, circle.Longitude, circle.RadiusKm);
         var lonRanges = minLon <= maxLon ? new[] { (minLon, maxLon) } : [(minLon, 180.0), (-180.0, maxLon)];
@@ -62,15 +67,19 @@ internal static class GeoCells
                 count += (long)(i1 - i0 + 1) * ((int)Math.Floor((b + 180) / size) - (int)Math.Floor((a + 180) / size) + 1);
             if (count > MaxCells && level < Sizes.Length - 1) continue;
             var cells = new List<string>((int)Math.Min(count, 4096));
+            var inside = new List<bool>(cells.Capacity);
             for (var i = i0; i <= i1; i++)
             {
                 foreach (var (a, b) in lonRanges)
                 {
                     for (var j = (int)Math.Floor((a + 180) / size); j <= (int)Math.Floor((b + 180) / size); j++)
-                        cells.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{i}:{j}"));
+                    {
+                        cells.Add(Name(level, i, j));
+                        inside.Add(Inside(i, j, size, circle));
+                    }
                 }
             }
-            return (level, cells);
+            return (level, cells, inside);
         }
         throw new InvalidOperationException("unreachable");
     }

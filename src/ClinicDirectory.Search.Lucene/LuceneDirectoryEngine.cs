@@ -337,25 +337,24 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     private static List<Practitioner> PractitionersOf(IndexSearcher searcher, string clinicId)
     {
         var top = searcher.Search(new TermQuery(new Term(Fields.Of(Fields.PractitionerType, Fields.ClinicId), clinicId)), 1000);
-        return [.. top.ScoreDocs.Select(d => Read<Practitioner>(searcher.IndexReader, d.Doc)).OrderBy(p => p.Name, StringComparer.Ordinal)];
+        var listings = new ListingReader(searcher.IndexReader, Fields.Json);
+        return [.. top.ScoreDocs.Select(d => listings.Read<Practitioner>(d.Doc)).OrderBy(p => p.Name, StringComparer.Ordinal)];
     }
 
     private static List<T> Load<T>(IndexSearcher searcher, string type, IReadOnlyCollection<string> ids)
     {
         var found = new List<T>(ids.Count);
+        var listings = new ListingReader(searcher.IndexReader, Fields.Json);
         foreach (var id in ids.Distinct())
         {
             var top = searcher.Search(new TermQuery(new Term(Fields.Uid, DocumentBuilder.Uid(type, id))), 1);
-            if (top.TotalHits > 0) found.Add(Read<T>(searcher.IndexReader, top.ScoreDocs[0].Doc));
+            if (top.TotalHits > 0) found.Add(listings.Read<T>(top.ScoreDocs[0].Doc));
         }
         return found;
     }
 
-    /// <summary>The listing of a document (by its index-wide number), from its JSON DocValues.</summary>
-    private static T Read<T>(IndexReader reader, int doc, string field = Fields.Json) => new ListingReader(reader, field).Read<T>(doc);
-
     /// <summary>
-    /// Reads listings from one JSON DocValues field, opening each segment's values once for all the
+    /// Reads listings (documents by their index-wide numbers) from one JSON DocValues field, opening each segment's values once for all the
     /// documents read from it (a page of hits) rather than once per document.
     /// </summary>
     private sealed class ListingReader(IndexReader reader, string field)

@@ -45,8 +45,12 @@ internal sealed class SearchExecution : IDisposable
     private readonly IReadOnlyList<QueryWord> _words;
     private readonly int _requiredWords;
     private readonly List<Check> _checks = [];
-    private readonly (int Level, List<string> Cells)? _cells;
-    private readonly bool[]? _cellsInside;
+
+    // Which checks are strict filters and which are facet dimensions (with their dimension), and each
+    // dimension's word of the candidates being judged.
+    private readonly int[] _strictChecks, _dimensionChecks, _dimensions;
+    private readonly long[] _passes;
+    private readonly (int Level, List<string> Cells, List<bool> Inside)? _cells;
     private readonly string _allField, _nameField, _conditionField, _cellField = "";
     private readonly Center? _center;
     private readonly int _keep;
@@ -82,10 +86,16 @@ internal sealed class SearchExecution : IDisposable
         if (request.DirectBilling is { } billing) Add(Fields.DirectBilling, [billing ? "1" : "0"], null);
         if (request.AcceptingNewPatients is { } accepting) Add(Fields.Accepting, [accepting ? "1" : "0"], null);
         _checks.Sort((a, b) => (a.Dimension is null ? 0 : 1).CompareTo(b.Dimension is null ? 0 : 1));
+        _strictChecks = [.. Enumerable.Range(0, _checks.Count).Where(i => _checks[i].Dimension is null)];
+        _dimensionChecks = [.. Enumerable.Range(0, _checks.Count).Where(i => _checks[i].Dimension is not null)];
+        _dimensions = [.. _dimensionChecks.Select(i => (int)_checks[i].Dimension!.Value)];
+        _passes = new long[_dimensionChecks.Length];
+        _allMask = new long[_words.Count];
+        _nameMask = new long[_words.Count];
+        _conditionMask = new long[_words.Count];
         if (request.Location is { } circle)
         {
             _cells = GeoCells.Covering(circle);
-            _cellsInside = [.. _cells.Value.Cells.Select(c => GeoCells.Inside(c, _cells.Value.Level, circle))];
             _cellField = GeoCells.Field(type, _cells.Value.Level);
             var lat = SegmentPoints.Rad(circle.Latitude);
             var lon = SegmentPoints.Rad(circle.Longitude);
@@ -201,7 +211,7 @@ internal sealed class SearchExecution : IDisposable
 
     // Per query word, its presence anywhere, in the name and in a condition for the 64 documents of the word
     // being visited: a hit's score is read from these instead of from three bitsets per query word.
-    private long[] _allMask = [], _nameMask = [], _conditionMask = [];
+    private readonly long[] _allMask, _nameMask, _conditionMask;
     private SegmentPoints? _points;
     private string[]? _ids, _names;
     private NumericDocValues? _nameKeys;
@@ -226,9 +236,6 @@ internal sealed class SearchExecution : IDisposable
             _nameWords[i] = Union(reader, _nameField, _words[i].Terms)?.GetBits();
             _conditionWords[i] = Union(reader, _conditionField, _words[i].Terms)?.GetBits();
         }
-        _allMask = new long[_words.Count];
-        _nameMask = new long[_words.Count];
-        _conditionMask = new long[_words.Count];
         var checkBits = _checks.Select(c => c.Values.Select(v => _bits.Get(reader, c.Field, v)).ToArray()).ToArray();
 
         // Every word required: a segment lacking one has no hit.
@@ -240,11 +247,9 @@ internal sealed class SearchExecution : IDisposable
         _allWords = [.. _wordAll.Select(b => b?.GetBits())];
 
         // A filter's word: the union of its values' words (a filter none of whose values occur matches nothing).
-        var strict = Enumerable.Range(0, _checks.Count).Where(i => _checks[i].Dimension is null).Select(i => Words(checkBits[i])).ToArray();
-        var dimensionChecks = Enumerable.Range(0, _checks.Count).Where(i => _checks[i].Dimension is not null).ToArray();
-        var dimensionWords = dimensionChecks.Select(i => Words(checkBits[i])).ToArray();
-        var dimensions = dimensionChecks.Select(i => (int)_checks[i].Dimension!.Value).ToArray();
-        var passes = new long[dimensionChecks.Length];
+        var strict = _strictChecks.Select(i => Words(checkBits[i])).ToArray();
+        var dimensionWords = _dimensionChecks.Select(i => Words(checkBits[i])).ToArray();
+        var passes = _passes;
 
         _leaf = leaf;
         _live = reader.LiveDocs;
@@ -291,7 +296,7 @@ internal sealed class SearchExecution : IDisposable
                     for (var i = 0; i < passes.Length && failsOnlyThis != 0; i++)
                         if (i != j) failsOnlyThis &= passes[i];
                     if (failsOnlyThis != 0 && Visit(failsOnlyThis, w, hits: false, everyWord) is var counted and not 0)
-                        _facets!.Add(facets, dimensions[j], w, counted);
+                        _facets!.Add(facets, _dimensions[j], w, counted);
                 }
             }
         }
@@ -373,11 +378,11 @@ internal sealed class SearchExecution : IDisposable
             for (var i = 0; i < cells.Cells.Count; i++)
             {
                 if (_bits.GetSparse(reader, _cellField, cells.Cells[i]) is { } sparse)
-                    drivers.Add((sparse.Positions, sparse.Words, sparse.Words.Length, _cellsInside![i]));
+                    drivers.Add((sparse.Positions, sparse.Words, sparse.Words.Length, cells.Inside[i]));
             }
             return drivers;
         }
-        return Driver(reader, wordAll, checkBits) is { } one ? [(null, one.GetBits(), (one.Length + 63) >> 6, false)] : [];
+        return Driver(reader, wordAll, checkBits) is { } one ? [(null, one.GetBits(), FixedBitSet.Bits2words(one.Length), false)] : [];
     }
 
     /// <summary>The candidates of a segment: the place's cells, else the rarest required word, else the rarest strict filter, else every document of the type.</summary>
@@ -436,13 +441,6 @@ internal sealed class SearchExecution : IDisposable
         var union = new FixedBitSet(maxDoc);
         foreach (var s in present) union.Or(s!);
         return union;
-    }
-
-    private static bool Any(FixedBitSet?[] bits, int doc)
-    {
-        foreach (var b in bits)
-            if (b is not null && b.Get(doc)) return true;
-        return false;
     }
 
     private sealed record Center(double X, double Y, double Z, double MinCos);

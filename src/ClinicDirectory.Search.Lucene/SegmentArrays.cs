@@ -26,7 +26,7 @@ internal sealed class SegmentFacets(int[] starts, ushort[] data, FacetBits?[] bi
 
 /// <summary>
 /// One facet field's values in a segment as bitsets, interleaved by word: Words[w * Numbers.Length + i] is
-/// word w of the bitset of the value whose process-wide number is Numbers[i]. The documents of one word of
+/// word w of the bitset of the value with segment ordinal i, whose process-wide number is Numbers[i]. The documents of one word of
 /// hits are counted with one AND and one population count per value (reading one short run of memory)
 /// instead of one increment per document and value.
 /// </summary>
@@ -113,6 +113,14 @@ internal sealed class SegmentArrays
             }
         }
         if (values.All(v => v is null)) return null;
+        // A field with few values here also gets their bitsets, filled in the same pass: value ord's bit for
+        // document d is in word (d / 64) * valueCount + ord.
+        var bits = new long[]?[fields.Length];
+        for (var f = 0; f < fields.Length; f++)
+        {
+            if (numbers[f].Length is > 0 and <= SegmentFacets.MaxBitsetValues)
+                bits[f] = new long[FixedBitSet.Bits2words(reader.MaxDoc) * numbers[f].Length];
+        }
         var starts = new int[reader.MaxDoc + 1];
         var data = new List<ushort>(reader.MaxDoc * (fields.Length + 4));
         for (var doc = 0; doc < reader.MaxDoc; doc++)
@@ -125,32 +133,15 @@ internal sealed class SegmentArrays
                 if (values[f] is not { } dv) continue;
                 dv.SetDocument(doc);
                 for (var ord = dv.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = dv.NextOrd())
+                {
                     data.Add(numbers[f][ord]);
+                    if (bits[f] is { } words) words[(doc >> 6) * numbers[f].Length + ord] |= 1L << doc;
+                }
                 data[countAt] = (ushort)(data.Count - countAt - 1);
             }
         }
         starts[reader.MaxDoc] = data.Count;
-        var packed = data.ToArray();
-        return new SegmentFacets(starts, packed, [.. Enumerable.Range(0, fields.Length).Select(f => BitsOf(starts, packed, f, numbers[f]))]);
-    }
-
-    /// <summary>Bitsets of field f's values, when it has at most <see cref="SegmentFacets.MaxBitsetValues"/> values here.</summary>
-    private static FacetBits? BitsOf(int[] starts, ushort[] data, int field, ushort[] numbers)
-    {
-        var distinct = numbers.Distinct().Order().ToArray();
-        if (distinct.Length == 0 || distinct.Length > SegmentFacets.MaxBitsetValues) return null;
-        var index = new Dictionary<ushort, int>();
-        for (var i = 0; i < distinct.Length; i++) index[distinct[i]] = i;
-        var maxDoc = starts.Length - 1;
-        var words = new long[((maxDoc + 63) >> 6) * distinct.Length];
-        for (var doc = 0; doc < maxDoc; doc++)
-        {
-            var i = starts[doc];
-            for (var f = 0; f < field; f++) i += data[i] + 1;
-            for (int k = 0, n = data[i]; k < n; k++)
-                words[(doc >> 6) * distinct.Length + index[data[i + 1 + k]]] |= 1L << doc;
-        }
-        return new FacetBits(distinct, words);
+        return new SegmentFacets(starts, [.. data], [.. bits.Select((words, f) => words is null ? null : new FacetBits(numbers[f], words))]);
     }
 
     /// <summary>

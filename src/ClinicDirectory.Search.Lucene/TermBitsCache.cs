@@ -86,7 +86,7 @@ internal sealed class SparseBits(int[] positions, long[] words)
     public static SparseBits Of(FixedBitSet bits)
     {
         var all = bits.GetBits();
-        var numWords = (bits.Length + 63) >> 6;
+        var numWords = FixedBitSet.Bits2words(bits.Length);
         var count = 0;
         for (var i = 0; i < numWords; i++)
             if (all[i] != 0) count++;

@@ -10,9 +10,6 @@ internal static class TextAnalysis
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    /// <summary>The field every text is analyzed as (one analysis for index and queries).</summary>
-    private const string All = Fields.All;
-
     public static Analyzer CreateAnalyzer() => new EnglishAnalyzer(Version);
 
     /// <summary>The analyzed terms of the text with their character offsets in it.</summary>
@@ -31,7 +28,7 @@ internal static class TextAnalysis
 
     /// <summary>The distinct analyzed words of the text, in order of first appearance.</summary>
     public static List<string> Words(Analyzer analyzer, string text) =>
-        [.. Tokens(analyzer, All, text).Select(t => t.Term).Distinct()];
+        [.. Tokens(analyzer, Fields.All, text).Select(t => t.Term).Distinct()];
 
     /// <summary>How many edits a typed word may be from an indexed one: none for short words.</summary>
     public static int AllowedEdits(string term) => term.Length switch
