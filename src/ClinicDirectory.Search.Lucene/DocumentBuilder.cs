@@ -177,12 +177,18 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
 
         public void Add(string? text) => Analyze(text, null);
 
-        public void Add(string[] words) => _all.UnionWith(words);
+        public void Add(string[] words)
+        {
+            foreach (var word in words) _all.Add(word);
+        }
 
         public void AddCondition(string[] words)
         {
-            _all.UnionWith(words);
-            _conditions.UnionWith(words);
+            foreach (var word in words)
+            {
+                _all.Add(word);
+                _conditions.Add(word);
+            }
         }
 
         private void Analyze(string? text, HashSet<string>? also)

@@ -20,52 +20,76 @@ internal sealed class ReusableDocument
         IndexOptions = IndexOptions.DOCS_ONLY,
     };
 
-    private readonly Dictionary<string, (List<Field> Fields, int Used)> _pools = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Pool> _pools = new(StringComparer.Ordinal);
 
     public Document Document { get; } = [];
 
     public void Clear()
     {
         Document.Fields.Clear();
-        foreach (var key in _pools.Keys.ToList()) _pools[key] = (_pools[key].Fields, 0);
+        foreach (var pool in _pools.Values) pool.Used = 0;
     }
 
-    public void String(string name, string value) => Next(name, () => new StringField(name, value, Field.Store.NO), f => f.SetStringValue(value));
+    public void String(string name, string value)
+    {
+        if (Reuse(name) is { } f) f.SetStringValue(value);
+        else Add(name, new StringField(name, value, Field.Store.NO));
+    }
 
-    public void Words(string name, List<string> terms) =>
-        Next(name, () => new Field(name, new TermListTokenStream(terms), WordsOnly), f => ((TermListTokenStream)f.GetTokenStreamValue()).SetTerms(terms));
+    public void Words(string name, List<string> terms)
+    {
+        if (Reuse(name) is { } f) ((TermListTokenStream)f.GetTokenStreamValue()).SetTerms(terms);
+        else Add(name, new Field(name, new TermListTokenStream(terms), WordsOnly));
+    }
 
     public void Binary(string name, byte[] value) => Binary(name, new ArraySegment<byte>(value));
 
     /// <summary>The bytes are copied by the IndexWriter when the document is added, so a reused buffer may hold them.</summary>
-    public void Binary(string name, ArraySegment<byte> value) =>
-        Next(name, () => new BinaryDocValuesField(name, new BytesRef(value.Array, value.Offset, value.Count)),
-            f => f.SetBytesValue(new BytesRef(value.Array, value.Offset, value.Count)));
-
-    public void Sorted(string name, string value) =>
-        Next(name, () => new SortedDocValuesField(name, new BytesRef(value)), f => f.SetBytesValue(new BytesRef(value)));
-
-    public void SortedSet(string name, string value) =>
-        Next(name, () => new SortedSetDocValuesField(name, new BytesRef(value)), f => f.SetBytesValue(new BytesRef(value)));
-
-    public void Numeric(string name, long value) =>
-        Next(name, () => new NumericDocValuesField(name, value), f => f.SetInt64Value(value));
-
-    private void Next(string name, Func<Field> create, Action<Field> set)
+    public void Binary(string name, ArraySegment<byte> value)
     {
-        if (!_pools.TryGetValue(name, out var pool)) pool = ([], 0);
-        Field field;
-        if (pool.Used < pool.Fields.Count)
-        {
-            field = pool.Fields[pool.Used];
-            set(field);
-        }
-        else
-        {
-            field = create();
-            pool.Fields.Add(field);
-        }
-        _pools[name] = (pool.Fields, pool.Used + 1);
+        var bytes = new BytesRef(value.Array, value.Offset, value.Count);
+        if (Reuse(name) is { } f) f.SetBytesValue(bytes);
+        else Add(name, new BinaryDocValuesField(name, bytes));
+    }
+
+    public void Sorted(string name, string value)
+    {
+        if (Reuse(name) is { } f) f.SetBytesValue(new BytesRef(value));
+        else Add(name, new SortedDocValuesField(name, new BytesRef(value)));
+    }
+
+    public void SortedSet(string name, string value)
+    {
+        if (Reuse(name) is { } f) f.SetBytesValue(new BytesRef(value));
+        else Add(name, new SortedSetDocValuesField(name, new BytesRef(value)));
+    }
+
+    public void Numeric(string name, long value)
+    {
+        if (Reuse(name) is { } f) f.SetInt64Value(value);
+        else Add(name, new NumericDocValuesField(name, value));
+    }
+
+    /// <summary>The next unused field of this name from earlier documents (added to the document), or null.</summary>
+    private Field? Reuse(string name)
+    {
+        if (!_pools.TryGetValue(name, out var pool) || pool.Used >= pool.Fields.Count) return null;
+        var field = pool.Fields[pool.Used++];
         Document.Add(field);
+        return field;
+    }
+
+    private void Add(string name, Field field)
+    {
+        if (!_pools.TryGetValue(name, out var pool)) _pools[name] = pool = new Pool();
+        pool.Fields.Add(field);
+        pool.Used++;
+        Document.Add(field);
+    }
+
+    private sealed class Pool
+    {
+        public List<Field> Fields { get; } = [];
+        public int Used { get; set; }
     }
 }

@@ -11,8 +11,13 @@ switch (command)
     {
         if (Directory.Exists(Paths.Index)) Directory.Delete(Paths.Index, recursive: true);
         using var bench = Bench.Open(Paths.Index, Paths.Data);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var elapsed = bench.IndexAll(Console.Out);
-        Console.WriteLine($"indexed in {elapsed.TotalSeconds:F1} s");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"indexed in {elapsed.TotalSeconds:F1} s, {cpu.TotalSeconds:F1} s of CPU; {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1e9:F1} GB allocated, GC paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds:F1} s, collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
         return 0;
     }
     case "latency":
