@@ -20,7 +20,7 @@ namespace ClinicDirectory.Search.Lucene;
 internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analyzer, TimeProvider time)
 {
     /// <summary>Lucene's limit for one DocValues value; listings are validated far below it.</summary>
-    private const int MaxJsonBytes = 32_000;
+    private const int MaxListingBytes = 32_000;
 
     [ThreadStatic]
     private static ReusableDocument? _reusable;
@@ -29,30 +29,50 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     private static (HashSet<string> Held, HashSet<string> Verified, HashSet<string> Bodies, HashSet<string> VerifiedBodies)? _credentialSets;
 
     [ThreadStatic]
-    private static (JsonBuffer Listing, JsonBuffer Summary)? _json;
+    private static ListingBuffer? _listing;
 
-    /// <summary>A reused buffer a listing is serialized into; valid until the next serialization on the thread.</summary>
+    /// <summary>
+    /// A reused buffer a listing is serialized into, as the value of <see cref="Fields.Listing"/>: its
+    /// summary's length (4 bytes, little-endian), the summary as JSON, then the listing as JSON. One
+    /// DocValues value per document instead of two: each costs Lucene.NET a memory estimate per document.
+    /// Valid until the next listing on the thread.
+    /// </summary>
 #pragma warning disable CA1001 // One per thread for the thread's life; its writer writes to memory and holds nothing to release.
-    private sealed class JsonBuffer
+    private sealed class ListingBuffer
 #pragma warning restore CA1001
     {
         private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(4096);
         private readonly Utf8JsonWriter _writer;
 
-        public JsonBuffer() => _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = DirectoryJson.Options.Encoder, SkipValidation = true });
+        public ListingBuffer() => _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = DirectoryJson.Options.Encoder, SkipValidation = true });
 
-        public ArraySegment<byte> Write<T>(T value)
+        public ArraySegment<byte> Write<TListing>(TListing listing, TListing summary)
         {
             _buffer.ResetWrittenCount();
+            _buffer.Advance(4);
+            Serialize(summary);
+            var summaryLength = _buffer.WrittenCount - 4;
+            Serialize(listing);
+            var bytes = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(_buffer.WrittenMemory, out var written)
+                ? written : throw new InvalidOperationException("The listing buffer is not an array.");
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(0, 4), summaryLength);
+            return bytes;
+        }
+
+        private void Serialize<T>(T value)
+        {
             _writer.Reset(_buffer);
             JsonSerializer.Serialize(_writer, value, DirectoryJson.Options);
             _writer.Flush();
-            return System.Runtime.InteropServices.MemoryMarshal.TryGetArray(_buffer.WrittenMemory, out var bytes)
-                ? bytes : throw new InvalidOperationException("The JSON buffer is not an array.");
         }
     }
 
-    private static (JsonBuffer Listing, JsonBuffer Summary) Json => _json ??= (new JsonBuffer(), new JsonBuffer());
+    /// <summary>The listing's JSON (or only its summary's) in a value of <see cref="Fields.Listing"/>.</summary>
+    public static ReadOnlySpan<byte> ListingJson(ReadOnlySpan<byte> value, bool summary)
+    {
+        var summaryLength = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(value);
+        return summary ? value.Slice(4, summaryLength) : value[(4 + summaryLength)..];
+    }
 
     // The words of the taxonomy's texts, analyzed once: a condition's name with its synonyms, a technique's
     // names, a program's body and name, a profession. Cities are not known in advance: analyzed on first use.
@@ -71,7 +91,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     public Document BuildClinic(Clinic clinic, IReadOnlyList<Practitioner> practitioners)
     {
         const string t = Fields.ClinicType;
-        var d = Start(t, clinic.Id, clinic.Name, Json.Listing.Write(clinic), Json.Summary.Write(ListingSummary.Of(clinic)));
+        var d = Start(t, clinic.Id, clinic.Name, (_listing ??= new()).Write(clinic, ListingSummary.Of(clinic)));
         var text = Text.Begin(analyzer);
         text.AddName(clinic.Name);
         text.Add(clinic.Description);
@@ -93,7 +113,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     public Document BuildPractitioner(Practitioner practitioner, IReadOnlyList<Clinic> clinics)
     {
         const string t = Fields.PractitionerType;
-        var d = Start(t, practitioner.Id, practitioner.Name, Json.Listing.Write(practitioner), Json.Summary.Write(ListingSummary.Of(practitioner)));
+        var d = Start(t, practitioner.Id, practitioner.Name, (_listing ??= new()).Write(practitioner, ListingSummary.Of(practitioner)));
         var text = Text.Begin(analyzer);
         text.AddName(practitioner.Name);
         text.Add(practitioner.Bio);
@@ -120,12 +140,12 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     public static string CityKey(Address address) => $"{address.City}, {address.Region}";
 
     /// <summary>
-    /// The first eight characters of the folded name packed six bits each: numeric order equals name order
-    /// on those characters, so NAME sort compares numbers and reads names only on ties.
+    /// The first eight characters of a folded name (<see cref="TextNormalizer.Key"/>) packed six bits each:
+    /// numeric order equals name order on those characters, so NAME sort compares numbers and reads names
+    /// only on ties.
     /// </summary>
-    public static long NameKey(string name)
+    public static long FoldedNameKey(string key)
     {
-        var key = TextNormalizer.Key(name);
         long packed = 0;
         for (var i = 0; i < 8; i++)
         {
@@ -228,10 +248,10 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         }
     }
 
-    private static ReusableDocument Start(string type, string id, string name, ArraySegment<byte> json, ArraySegment<byte> summary)
+    private static ReusableDocument Start(string type, string id, string name, ArraySegment<byte> listing)
     {
-        if (json.Count > MaxJsonBytes)
-            throw new InvalidDataException($"The {type} {id} is too large to index ({json.Count} bytes).");
+        if (listing.Count > MaxListingBytes)
+            throw new InvalidDataException($"The {type} {id} is too large to index ({listing.Count} bytes).");
         var d = _reusable ??= new ReusableDocument();
         d.Clear();
         d.String(Fields.Type, type);
@@ -239,9 +259,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         d.Sorted(Fields.IdSort, id);
         // The listing itself, as JSON in a DocValues field: read by random access, with no stored-field
         // chunk to decompress per hit.
-        d.Binary(Fields.Json, json);
-        d.Binary(Fields.SummaryJson, summary);
-        d.Numeric(Fields.NameKey, NameKey(name));
+        d.Binary(Fields.Listing, listing);
         d.Sorted(Fields.NameSort, TextNormalizer.Key(name));
         return d;
     }

@@ -14,11 +14,13 @@ internal static class Fields
     /// <summary>Type and id ("clinic:abc"): the unique key documents are replaced by.</summary>
     public const string Uid = "uid";
     public const string IdSort = "id_dv";
-    public const string Json = "json";
-    /// <summary>The listing's summary fields as JSON (<see cref="Core.Search.ListingSummary"/>).</summary>
-    public const string SummaryJson = "summary_json";
-    /// <summary>The first eight characters of the folded name as a number, for NAME sort without reading strings.</summary>
-    public const string NameKey = "name_key";
+    /// <summary>
+    /// The listing as JSON, after its summary fields' JSON (<see cref="Core.Search.ListingSummary"/>), in one
+    /// DocValues value (see <see cref="DocumentBuilder.ListingJson"/>).
+    /// </summary>
+    public const string Listing = "listing_dv";
+    /// <summary>The listing's JSON and its summary's, in fields of their own: how indexes written before <see cref="Listing"/> keep them.</summary>
+    public const string LegacyJson = "json", LegacySummaryJson = "summary_json";
     public const string NameSort = "name_dv";
     public const string Geo = "geo_dv";
 

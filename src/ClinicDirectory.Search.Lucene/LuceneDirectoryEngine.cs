@@ -290,7 +290,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             var page = execution.Ranked().Take(request.First).ToList();
             var highlighter = request.IncludeHighlights ? new TextHighlighter(_analyzer, terms) : null;
             var hits = new List<SearchHit<T>>(page.Count);
-            var listings = new ListingReader(searcher.IndexReader, request.SummaryOnly ? Fields.SummaryJson : Fields.Json);
+            var listings = new ListingReader(searcher.IndexReader, request.SummaryOnly);
             foreach (var candidate in page)
             {
                 var item = listings.Read<T>(candidate.Doc);
@@ -341,14 +341,14 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     private static List<Practitioner> PractitionersOf(IndexSearcher searcher, string clinicId)
     {
         var top = searcher.Search(new TermQuery(new Term(Fields.Of(Fields.PractitionerType, Fields.ClinicId), clinicId)), 1000);
-        var listings = new ListingReader(searcher.IndexReader, Fields.Json);
+        var listings = new ListingReader(searcher.IndexReader, summary: false);
         return [.. top.ScoreDocs.Select(d => listings.Read<Practitioner>(d.Doc)).OrderBy(p => p.Name, StringComparer.Ordinal)];
     }
 
     private static List<T> Load<T>(IndexSearcher searcher, string type, IReadOnlyCollection<string> ids)
     {
         var found = new List<T>(ids.Count);
-        var listings = new ListingReader(searcher.IndexReader, Fields.Json);
+        var listings = new ListingReader(searcher.IndexReader, summary: false);
         foreach (var id in ids.Distinct())
         {
             var top = searcher.Search(new TermQuery(new Term(Fields.Uid, DocumentBuilder.Uid(type, id))), 1);
@@ -358,22 +358,35 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     }
 
     /// <summary>
-    /// Reads listings (documents by their index-wide numbers) from one JSON DocValues field, opening each segment's values once for all the
-    /// documents read from it (a page of hits) rather than once per document.
+    /// Reads listings (documents by their index-wide numbers) from their DocValues, opening each segment's
+    /// values once for all the documents read from it (a page of hits) rather than once per document.
+    /// Documents written before the listing and its summary shared one value are read from their own fields.
     /// </summary>
-    private sealed class ListingReader(IndexReader reader, string field)
+    private sealed class ListingReader(IndexReader reader, bool summary)
     {
-        private readonly BinaryDocValues?[] _values = new BinaryDocValues?[reader.Leaves.Count];
+        private readonly (BinaryDocValues? Listing, BinaryDocValues? Legacy)?[] _values = new (BinaryDocValues?, BinaryDocValues?)?[reader.Leaves.Count];
         private readonly BytesRef _bytes = new();
 
         public T Read<T>(int doc)
         {
             var leaves = reader.Leaves;
             var l = ReaderUtil.SubIndex(doc, leaves);
-            var values = _values[l] ??= leaves[l].AtomicReader.GetBinaryDocValues(field)
-                ?? throw new InvalidDataException("The index has no listing data.");
-            values.Get(doc - leaves[l].DocBase, _bytes);
-            return JsonSerializer.Deserialize<T>(_bytes.Bytes.AsSpan(_bytes.Offset, _bytes.Length), DirectoryJson.Options)!;
+            var segment = leaves[l].AtomicReader;
+            var (listing, legacy) = _values[l] ??= (segment.GetBinaryDocValues(Fields.Listing),
+                segment.GetBinaryDocValues(summary ? Fields.LegacySummaryJson : Fields.LegacyJson));
+            ReadOnlySpan<byte> json = [];
+            if (listing is not null)
+            {
+                listing.Get(doc - leaves[l].DocBase, _bytes);
+                if (_bytes.Length > 0) json = DocumentBuilder.ListingJson(_bytes.Bytes.AsSpan(_bytes.Offset, _bytes.Length), summary);
+            }
+            if (_bytes.Length == 0 || listing is null)
+            {
+                if (legacy is null) throw new InvalidDataException("The index has no listing data.");
+                legacy.Get(doc - leaves[l].DocBase, _bytes);
+                json = _bytes.Bytes.AsSpan(_bytes.Offset, _bytes.Length);
+            }
+            return JsonSerializer.Deserialize<T>(json, DirectoryJson.Options)!;
         }
     }
 

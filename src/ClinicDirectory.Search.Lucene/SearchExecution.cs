@@ -214,7 +214,7 @@ internal sealed class SearchExecution : IDisposable
     private readonly long[] _allMask, _nameMask, _conditionMask;
     private SegmentPoints? _points;
     private string[]? _ids, _names;
-    private NumericDocValues? _nameKeys;
+    private long[]? _nameKeys;
     private bool _measure;
 
     /// <summary>
@@ -256,7 +256,7 @@ internal sealed class SearchExecution : IDisposable
         _points = _request.Location is null ? null : _arrays.Points(reader);
         _ids = _arrays.Strings(reader, Fields.IdSort);
         _names = _sort == SearchSort.Name ? _arrays.Strings(reader, Fields.NameSort) : null;
-        _nameKeys = _sort == SearchSort.Name ? reader.GetNumericDocValues(Fields.NameKey) : null;
+        _nameKeys = _sort == SearchSort.Name ? _arrays.NameKeys(reader) : null;
 
         foreach (var (positions, driverWords, count, inside) in drivers)
         {
@@ -402,13 +402,13 @@ internal sealed class SearchExecution : IDisposable
         return _bits.Get(reader, Fields.Type, _type);
     }
 
-    private void Offer(int docBase, int doc, double score, double? nearest, string[]? ids, string[]? names, NumericDocValues? nameKeys, SegmentPoints? points)
+    private void Offer(int docBase, int doc, double score, double? nearest, string[]? ids, string[]? names, long[]? nameKeys, SegmentPoints? points)
     {
         var primary = _sort switch
         {
             SearchSort.Relevance => -score,
             SearchSort.Distance => -(nearest ?? 0),
-            _ => nameKeys?.Get(doc) ?? 0,
+            _ => nameKeys?[doc] ?? 0,
         };
         // Most candidates lose on the primary key alone, to the cursor or to the page's worst.
         if (_after is { } after && primary < after.Primary) return;

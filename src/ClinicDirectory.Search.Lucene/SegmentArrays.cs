@@ -87,6 +87,15 @@ internal sealed class SegmentArrays
     public string[]? Strings(AtomicReader reader, string field) =>
         (string[]?)For(reader).GetOrAdd(("strings", field), static (key, r) => LoadStrings(r, key.Field), reader);
 
+    /// <summary>
+    /// Each document's sort name as a number (its first eight characters, see <see cref="DocumentBuilder.FoldedNameKey"/>):
+    /// NAME sort compares these and reads the strings only on ties. Made on the first NAME sort of the segment.
+    /// </summary>
+    public long[]? NameKeys(AtomicReader reader) =>
+        (long[]?)For(reader).GetOrAdd(("name-keys", Fields.NameSort), static (_, state) =>
+            state.Arrays.Strings(state.Reader, Fields.NameSort) is { } names ? Array.ConvertAll(names, DocumentBuilder.FoldedNameKey) : null,
+            (Reader: reader, Arrays: this));
+
     public SegmentPoints? Points(AtomicReader reader) =>
         (SegmentPoints?)For(reader).GetOrAdd(("points", Fields.Geo), static (_, r) => LoadPoints(r), reader);
 
