@@ -38,7 +38,7 @@ public sealed class Bench : IDisposable
         {
             clinics += file.Listings.Clinics.Count;
             practitioners += file.Listings.Practitioners.Count;
-            progress?.WriteLine($"{file.File}: {clinics} clinics, {practitioners} practitioners read at {watch.Elapsed.TotalSeconds:F1} s");
+            progress?.WriteLine($"{file.File}: {clinics} clinics, {practitioners} practitioners read at {watch.Elapsed.TotalSeconds:F1} s, managed heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1_000_000} MB after the last collection");
             return new DirectoryChange { Clinics = file.Listings.Clinics, Practitioners = file.Listings.Practitioners };
         }), CancellationToken.None).GetAwaiter().GetResult();
         return watch.Elapsed;

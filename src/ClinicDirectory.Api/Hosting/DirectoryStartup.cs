@@ -66,7 +66,8 @@ public sealed class DirectoryStartup(
                 {
                     clinics += file.Listings.Clinics.Count;
                     practitioners += file.Listings.Practitioners.Count;
-                    logger.LogInformation("Indexing {File}: {Clinics} clinics, {Practitioners} practitioners.", file.File, file.Listings.Clinics.Count, file.Listings.Practitioners.Count);
+                    logger.LogInformation("Indexing {File}: {Clinics} clinics, {Practitioners} practitioners; managed heap {HeapMb} MB after the last collection.",
+                        file.File, file.Listings.Clinics.Count, file.Listings.Practitioners.Count, GC.GetGCMemoryInfo().HeapSizeBytes / 1_000_000);
                     return new DirectoryChange { Clinics = file.Listings.Clinics, Practitioners = file.Listings.Practitioners };
                 }), cancellationToken);
                 logger.LogInformation("Seed from {Folder} indexed: {Clinics} clinics, {Practitioners} practitioners in {Ms} ms.",
