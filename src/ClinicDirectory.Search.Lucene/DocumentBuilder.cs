@@ -20,7 +20,7 @@ namespace ClinicDirectory.Search.Lucene;
 internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analyzer, TimeProvider time)
 {
     /// <summary>Lucene's limit for one DocValues value; listings are validated far below it.</summary>
-    private const int MaxListingBytes = 32_000;
+    private const int MaxJsonBytes = 32_000;
 
     [ThreadStatic]
     private static ReusableDocument? _reusable;
@@ -29,50 +29,50 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     private static (HashSet<string> Held, HashSet<string> Verified, HashSet<string> Bodies, HashSet<string> VerifiedBodies)? _credentialSets;
 
     [ThreadStatic]
-    private static ListingBuffer? _listing;
+    private static (JsonBuffer Listing, JsonBuffer Summary)? _json;
 
-    /// <summary>
-    /// A reused buffer a listing is serialized into, as the value of <see cref="Fields.Listing"/>: its
-    /// summary's length (4 bytes, little-endian), the summary as JSON, then the listing as JSON. One
-    /// DocValues value per document instead of two: each costs Lucene.NET a memory estimate per document.
-    /// Valid until the next listing on the thread.
-    /// </summary>
+    /// <summary>A reused buffer a listing is serialized into; valid until the next listing on the thread.</summary>
 #pragma warning disable CA1001 // One per thread for the thread's life; its writer writes to memory and holds nothing to release.
-    private sealed class ListingBuffer
+    private sealed class JsonBuffer
 #pragma warning restore CA1001
     {
         private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(4096);
         private readonly Utf8JsonWriter _writer;
 
-        public ListingBuffer() => _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = DirectoryJson.Options.Encoder, SkipValidation = true });
+        public JsonBuffer() => _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = DirectoryJson.Options.Encoder, SkipValidation = true });
 
-        public ArraySegment<byte> Write<TListing>(TListing listing, TListing summary)
+        /// <summary>The value as JSON, after the points when given (see <see cref="Fields.Summary"/>).</summary>
+        public ArraySegment<byte> Write<T>(T value, (double Lat, double Lon)[]? points = null)
         {
             _buffer.ResetWrittenCount();
-            _buffer.Advance(4);
-            Serialize(summary);
-            var summaryLength = _buffer.WrittenCount - 4;
-            Serialize(listing);
-            var bytes = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(_buffer.WrittenMemory, out var written)
-                ? written : throw new InvalidOperationException("The listing buffer is not an array.");
-            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(0, 4), summaryLength);
-            return bytes;
-        }
-
-        private void Serialize<T>(T value)
-        {
+            if (points is not null)
+            {
+                var header = _buffer.GetSpan(4 + points.Length * 16);
+                System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header, points.Length);
+                for (var i = 0; i < points.Length; i++)
+                {
+                    System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(header[(4 + i * 16)..], points[i].Lat);
+                    System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(header[(12 + i * 16)..], points[i].Lon);
+                }
+                _buffer.Advance(4 + points.Length * 16);
+            }
             _writer.Reset(_buffer);
             JsonSerializer.Serialize(_writer, value, DirectoryJson.Options);
             _writer.Flush();
+            return System.Runtime.InteropServices.MemoryMarshal.TryGetArray(_buffer.WrittenMemory, out var bytes)
+                ? bytes : throw new InvalidOperationException("The JSON buffer is not an array.");
         }
     }
 
-    /// <summary>The listing's JSON (or only its summary's) in a value of <see cref="Fields.Listing"/>.</summary>
-    public static ReadOnlySpan<byte> ListingJson(ReadOnlySpan<byte> value, bool summary)
-    {
-        var summaryLength = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(value);
-        return summary ? value.Slice(4, summaryLength) : value[(4 + summaryLength)..];
-    }
+    private static (JsonBuffer Listing, JsonBuffer Summary) Json => _json ??= (new JsonBuffer(), new JsonBuffer());
+
+    /// <summary>The points of a value of <see cref="Fields.Summary"/>, as latitude and longitude pairs.</summary>
+    public static ReadOnlySpan<byte> SummaryPoints(ReadOnlySpan<byte> value) =>
+        value.Slice(4, System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(value) * 16);
+
+    /// <summary>The summary's JSON in a value of <see cref="Fields.Summary"/>.</summary>
+    public static ReadOnlySpan<byte> SummaryJson(ReadOnlySpan<byte> value) =>
+        value[(4 + System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(value) * 16)..];
 
     // The words of the taxonomy's texts, analyzed once: a condition's name with its synonyms, a technique's
     // names, a program's body and name, a profession. Cities are not known in advance: analyzed on first use.
@@ -91,12 +91,13 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     public Document BuildClinic(Clinic clinic, IReadOnlyList<Practitioner> practitioners)
     {
         const string t = Fields.ClinicType;
-        var d = Start(t, clinic.Id, clinic.Name, (_listing ??= new()).Write(clinic, ListingSummary.Of(clinic)));
+        (double, double)[] points = [(clinic.Latitude, clinic.Longitude)];
+        var d = Start(t, clinic.Id, clinic.Name, Json.Listing.Write(clinic), Json.Summary.Write(ListingSummary.Of(clinic), points));
         var text = Text.Begin(analyzer);
         text.AddName(clinic.Name);
         text.Add(clinic.Description);
         AddPlace(d, t, clinic, text);
-        AddPoints(d, t, [(clinic.Latitude, clinic.Longitude)]);
+        AddCells(d, t, points);
         AddConditions(d, t, clinic.Conditions, text);
         var techniques = new HashSet<Technique>(clinic.Techniques);
         foreach (var p in practitioners) techniques.UnionWith(p.Techniques);
@@ -113,7 +114,8 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     public Document BuildPractitioner(Practitioner practitioner, IReadOnlyList<Clinic> clinics)
     {
         const string t = Fields.PractitionerType;
-        var d = Start(t, practitioner.Id, practitioner.Name, (_listing ??= new()).Write(practitioner, ListingSummary.Of(practitioner)));
+        (double, double)[] points = [.. clinics.Select(c => (c.Latitude, c.Longitude))];
+        var d = Start(t, practitioner.Id, practitioner.Name, Json.Listing.Write(practitioner), Json.Summary.Write(ListingSummary.Of(practitioner), points));
         var text = Text.Begin(analyzer);
         text.AddName(practitioner.Name);
         text.Add(practitioner.Bio);
@@ -124,7 +126,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
             AddPlace(d, t, clinic, text);
             d.String(Fields.Of(t, Fields.ClinicId), clinic.Id);
         }
-        AddPoints(d, t, [.. clinics.Select(c => (c.Latitude, c.Longitude))]);
+        AddCells(d, t, points);
         AddConditions(d, t, practitioner.Conditions, text);
         AddTechniques(d, t, practitioner.Techniques, text);
         AddLanguages(d, t, practitioner.Languages);
@@ -248,10 +250,10 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         }
     }
 
-    private static ReusableDocument Start(string type, string id, string name, ArraySegment<byte> listing)
+    private static ReusableDocument Start(string type, string id, string name, ArraySegment<byte> json, ArraySegment<byte> summary)
     {
-        if (listing.Count > MaxListingBytes)
-            throw new InvalidDataException($"The {type} {id} is too large to index ({listing.Count} bytes).");
+        if (Math.Max(json.Count, summary.Count) > MaxJsonBytes)
+            throw new InvalidDataException($"The {type} {id} is too large to index ({json.Count} bytes).");
         var d = _reusable ??= new ReusableDocument();
         d.Clear();
         d.String(Fields.Type, type);
@@ -259,7 +261,8 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         d.Sorted(Fields.IdSort, id);
         // The listing itself, as JSON in a DocValues field: read by random access, with no stored-field
         // chunk to decompress per hit.
-        d.Binary(Fields.Listing, listing);
+        d.Binary(Fields.Json, json);
+        d.Binary(Fields.Summary, summary);
         d.Sorted(Fields.NameSort, TextNormalizer.Key(name));
         return d;
     }
@@ -273,18 +276,13 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         text.Add(clinic.Address.PostalCode);
     }
 
-    private static void AddPoints(ReusableDocument d, string t, IReadOnlyList<(double Lat, double Lon)> points)
+    /// <summary>The grid cells of the points (the points themselves are in the summary's value).</summary>
+    private static void AddCells(ReusableDocument d, string t, (double Lat, double Lon)[] points)
     {
-        var packed = new byte[points.Count * 16];
-        for (var i = 0; i < points.Count; i++)
-        {
-            System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(packed.AsSpan(i * 16), points[i].Lat);
-            System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(packed.AsSpan(i * 16 + 8), points[i].Lon);
-        }
         for (var level = 0; level < GeoCells.Sizes.Length; level++)
         {
             var field = GeoCells.Field(t, level);
-            for (var i = 0; i < points.Count; i++)
+            for (var i = 0; i < points.Length; i++)
             {
                 // Points in one cell (a practitioner's nearby clinics) give the cell once.
                 var cell = GeoCells.Cell(points[i].Lat, points[i].Lon, level);
@@ -293,7 +291,6 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
                 if (!seen) d.String(field, cell);
             }
         }
-        d.Binary(Fields.Geo, packed);
     }
 
     private void AddConditions(ReusableDocument d, string t, IEnumerable<string> conditionIds, Text text)

@@ -360,11 +360,11 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     /// <summary>
     /// Reads listings (documents by their index-wide numbers) from their DocValues, opening each segment's
     /// values once for all the documents read from it (a page of hits) rather than once per document.
-    /// Documents written before the listing and its summary shared one value are read from their own fields.
+    /// Summaries written before they shared a value with the points are read from their own field.
     /// </summary>
     private sealed class ListingReader(IndexReader reader, bool summary)
     {
-        private readonly (BinaryDocValues? Listing, BinaryDocValues? Legacy)?[] _values = new (BinaryDocValues?, BinaryDocValues?)?[reader.Leaves.Count];
+        private readonly (BinaryDocValues? Values, BinaryDocValues? Legacy)?[] _values = new (BinaryDocValues?, BinaryDocValues?)?[reader.Leaves.Count];
         private readonly BytesRef _bytes = new();
 
         public T Read<T>(int doc)
@@ -372,20 +372,22 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             var leaves = reader.Leaves;
             var l = ReaderUtil.SubIndex(doc, leaves);
             var segment = leaves[l].AtomicReader;
-            var (listing, legacy) = _values[l] ??= (segment.GetBinaryDocValues(Fields.Listing),
-                segment.GetBinaryDocValues(summary ? Fields.LegacySummaryJson : Fields.LegacyJson));
+            var (values, legacy) = _values[l] ??= summary
+                ? (segment.GetBinaryDocValues(Fields.Summary), segment.GetBinaryDocValues(Fields.LegacySummaryJson))
+                : (segment.GetBinaryDocValues(Fields.Json), null);
             ReadOnlySpan<byte> json = [];
-            if (listing is not null)
+            if (values is not null)
             {
-                listing.Get(doc - leaves[l].DocBase, _bytes);
-                if (_bytes.Length > 0) json = DocumentBuilder.ListingJson(_bytes.Bytes.AsSpan(_bytes.Offset, _bytes.Length), summary);
+                values.Get(doc - leaves[l].DocBase, _bytes);
+                json = _bytes.Bytes.AsSpan(_bytes.Offset, _bytes.Length);
+                if (summary && json.Length > 0) json = DocumentBuilder.SummaryJson(json);
             }
-            if (_bytes.Length == 0 || listing is null)
+            if (json.IsEmpty && legacy is not null)
             {
-                if (legacy is null) throw new InvalidDataException("The index has no listing data.");
                 legacy.Get(doc - leaves[l].DocBase, _bytes);
                 json = _bytes.Bytes.AsSpan(_bytes.Offset, _bytes.Length);
             }
+            if (json.IsEmpty) throw new InvalidDataException("The index has no listing data.");
             return JsonSerializer.Deserialize<T>(json, DirectoryJson.Options)!;
         }
     }

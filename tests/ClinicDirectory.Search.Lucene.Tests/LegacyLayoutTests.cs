@@ -9,8 +9,9 @@ using Lucene.Net.Util;
 namespace ClinicDirectory.Search.Lucene.Tests;
 
 /// <summary>
-/// Indexes written before a listing and its summary shared one DocValues value keep them in fields of their
-/// own: their listings are still read, alone and in a segment merged with documents of the current layout.
+/// Indexes written before a listing's summary and points shared one DocValues value keep them in fields of
+/// their own: their listings are still read and found around a place, alone and in a segment merged with
+/// documents of the current layout.
 /// </summary>
 public sealed class LegacyLayoutTests : IDisposable
 {
@@ -31,10 +32,13 @@ public sealed class LegacyLayoutTests : IDisposable
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.Version, analyzer)))
         {
             var document = new DocumentBuilder(EngineFixture.Taxonomy, analyzer, TimeProvider.System).BuildClinic(old, []);
-            Assert.NotNull(document.GetField(Fields.Listing));
-            document.RemoveField(Fields.Listing);
-            document.Add(new BinaryDocValuesField(Fields.LegacyJson, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(old, DirectoryJson.Options))));
+            Assert.NotNull(document.GetField(Fields.Summary));
+            document.RemoveField(Fields.Summary);
             document.Add(new BinaryDocValuesField(Fields.LegacySummaryJson, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(ListingSummary.Of(old), DirectoryJson.Options))));
+            var point = new byte[16];
+            System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(point, old.Latitude);
+            System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(point.AsSpan(8), old.Longitude);
+            document.Add(new BinaryDocValuesField(Fields.LegacyGeo, new BytesRef(point)));
             writer.AddDocument(document);
             writer.Commit();
             using var reader = DirectoryReader.Open(directory);
@@ -65,6 +69,15 @@ public sealed class LegacyLayoutTests : IDisposable
                 var hits = (await engine.SearchClinicsAsync(request, default)).Hits;
                 Assert.Equal(["Current Layout Physio", "Earlier Layout Physio"], hits.Select(h => h.Item.Name));
             }
+
+            // The points: sorted by distance from beside the earlier clinic, each at its own distance.
+            var (near, _) = _fixture.Requests.Build(
+                new SearchFilter { Text = "layout physio", Location = new LocationFilter { Latitude = 50.71, Longitude = -113.91, RadiusKm = 5 } },
+                SearchSort.Distance, 20, null, summaryOnly: true);
+            var byDistance = (await engine.SearchClinicsAsync(near, default)).Hits;
+            Assert.Equal(["earlier", "current"], byDistance.Select(h => h.Item.Id));
+            Assert.True(byDistance[0].DistanceKm < 0.01);
+            Assert.InRange(byDistance[1].DistanceKm!.Value, 1.0, 2.0);
         }
     }
 }
