@@ -31,7 +31,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     [ThreadStatic]
     private static (JsonBuffer Listing, JsonBuffer Summary)? _json;
 
-    /// <summary>A reused buffer a listing is serialized into; valid until the next listing on the thread.</summary>
+    /// <summary>A reused buffer a listing is serialized into; valid until the next serialization on the thread.</summary>
 #pragma warning disable CA1001 // One per thread for the thread's life; its writer writes to memory and holds nothing to release.
     private sealed class JsonBuffer
 #pragma warning restore CA1001
@@ -41,21 +41,9 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
 
         public JsonBuffer() => _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = DirectoryJson.Options.Encoder, SkipValidation = true });
 
-        /// <summary>The value as JSON, after the points when given (see <see cref="Fields.Summary"/>).</summary>
-        public ArraySegment<byte> Write<T>(T value, (double Lat, double Lon)[]? points = null)
+        public ArraySegment<byte> Write<T>(T value)
         {
             _buffer.ResetWrittenCount();
-            if (points is not null)
-            {
-                var header = _buffer.GetSpan(4 + points.Length * 16);
-                System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header, points.Length);
-                for (var i = 0; i < points.Length; i++)
-                {
-                    System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(header[(4 + i * 16)..], points[i].Lat);
-                    System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(header[(12 + i * 16)..], points[i].Lon);
-                }
-                _buffer.Advance(4 + points.Length * 16);
-            }
             _writer.Reset(_buffer);
             JsonSerializer.Serialize(_writer, value, DirectoryJson.Options);
             _writer.Flush();
@@ -65,14 +53,6 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     }
 
     private static (JsonBuffer Listing, JsonBuffer Summary) Json => _json ??= (new JsonBuffer(), new JsonBuffer());
-
-    /// <summary>The points of a value of <see cref="Fields.Summary"/>, as latitude and longitude pairs.</summary>
-    public static ReadOnlySpan<byte> SummaryPoints(ReadOnlySpan<byte> value) =>
-        value.Slice(4, System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(value) * 16);
-
-    /// <summary>The summary's JSON in a value of <see cref="Fields.Summary"/>.</summary>
-    public static ReadOnlySpan<byte> SummaryJson(ReadOnlySpan<byte> value) =>
-        value[(4 + System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(value) * 16)..];
 
     // The words of the taxonomy's texts, analyzed once: a condition's name with its synonyms, a technique's
     // names, a program's body and name, a profession. Cities are not known in advance: analyzed on first use.
@@ -91,13 +71,12 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     public Document BuildClinic(Clinic clinic, IReadOnlyList<Practitioner> practitioners)
     {
         const string t = Fields.ClinicType;
-        (double, double)[] points = [(clinic.Latitude, clinic.Longitude)];
-        var d = Start(t, clinic.Id, clinic.Name, Json.Listing.Write(clinic), Json.Summary.Write(ListingSummary.Of(clinic), points));
+        var d = Start(t, clinic.Id, clinic.Name, Json.Listing.Write(clinic), Json.Summary.Write(ListingSummary.Of(clinic)));
         var text = Text.Begin(analyzer);
         text.AddName(clinic.Name);
         text.Add(clinic.Description);
         AddPlace(d, t, clinic, text);
-        AddCells(d, t, points);
+        AddPoints(d, t, [(clinic.Latitude, clinic.Longitude)]);
         AddConditions(d, t, clinic.Conditions, text);
         var techniques = new HashSet<Technique>(clinic.Techniques);
         foreach (var p in practitioners) techniques.UnionWith(p.Techniques);
@@ -114,8 +93,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     public Document BuildPractitioner(Practitioner practitioner, IReadOnlyList<Clinic> clinics)
     {
         const string t = Fields.PractitionerType;
-        (double, double)[] points = [.. clinics.Select(c => (c.Latitude, c.Longitude))];
-        var d = Start(t, practitioner.Id, practitioner.Name, Json.Listing.Write(practitioner), Json.Summary.Write(ListingSummary.Of(practitioner), points));
+        var d = Start(t, practitioner.Id, practitioner.Name, Json.Listing.Write(practitioner), Json.Summary.Write(ListingSummary.Of(practitioner)));
         var text = Text.Begin(analyzer);
         text.AddName(practitioner.Name);
         text.Add(practitioner.Bio);
@@ -126,7 +104,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
             AddPlace(d, t, clinic, text);
             d.String(Fields.Of(t, Fields.ClinicId), clinic.Id);
         }
-        AddCells(d, t, points);
+        AddPoints(d, t, [.. clinics.Select(c => (c.Latitude, c.Longitude))]);
         AddConditions(d, t, practitioner.Conditions, text);
         AddTechniques(d, t, practitioner.Techniques, text);
         AddLanguages(d, t, practitioner.Languages);
@@ -252,7 +230,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
 
     private static ReusableDocument Start(string type, string id, string name, ArraySegment<byte> json, ArraySegment<byte> summary)
     {
-        if (Math.Max(json.Count, summary.Count) > MaxJsonBytes)
+        if (json.Count > MaxJsonBytes)
             throw new InvalidDataException($"The {type} {id} is too large to index ({json.Count} bytes).");
         var d = _reusable ??= new ReusableDocument();
         d.Clear();
@@ -262,7 +240,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         // The listing itself, as JSON in a DocValues field: read by random access, with no stored-field
         // chunk to decompress per hit.
         d.Binary(Fields.Json, json);
-        d.Binary(Fields.Summary, summary);
+        d.Binary(Fields.SummaryJson, summary);
         d.Sorted(Fields.NameSort, TextNormalizer.Key(name));
         return d;
     }
@@ -276,13 +254,18 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         text.Add(clinic.Address.PostalCode);
     }
 
-    /// <summary>The grid cells of the points (the points themselves are in the summary's value).</summary>
-    private static void AddCells(ReusableDocument d, string t, (double Lat, double Lon)[] points)
+    private static void AddPoints(ReusableDocument d, string t, IReadOnlyList<(double Lat, double Lon)> points)
     {
+        var packed = new byte[points.Count * 16];
+        for (var i = 0; i < points.Count; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(packed.AsSpan(i * 16), points[i].Lat);
+            System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(packed.AsSpan(i * 16 + 8), points[i].Lon);
+        }
         for (var level = 0; level < GeoCells.Sizes.Length; level++)
         {
             var field = GeoCells.Field(t, level);
-            for (var i = 0; i < points.Length; i++)
+            for (var i = 0; i < points.Count; i++)
             {
                 // Points in one cell (a practitioner's nearby clinics) give the cell once.
                 var cell = GeoCells.Cell(points[i].Lat, points[i].Lon, level);
@@ -291,6 +274,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
                 if (!seen) d.String(field, cell);
             }
         }
+        d.Binary(Fields.Geo, packed);
     }
 
     private void AddConditions(ReusableDocument d, string t, IEnumerable<string> conditionIds, Text text)

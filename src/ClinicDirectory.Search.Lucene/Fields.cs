@@ -14,18 +14,11 @@ internal static class Fields
     /// <summary>Type and id ("clinic:abc"): the unique key documents are replaced by.</summary>
     public const string Uid = "uid";
     public const string IdSort = "id_dv";
-    /// <summary>The listing as JSON.</summary>
     public const string Json = "json";
-    /// <summary>
-    /// The listing's points (its place, or a practitioner's clinics' places) and its summary fields as JSON
-    /// (<see cref="Core.Search.ListingSummary"/>), in one value: the point count (4 bytes), each point's
-    /// latitude and longitude (8 bytes each), then the JSON. One DocValues value per document fewer than
-    /// keeping them apart: Lucene.NET measures its DocValues writers' memory by reflection on every value.
-    /// </summary>
-    public const string Summary = "summary_dv";
-    /// <summary>The summary's JSON and the points in fields of their own: how indexes written before <see cref="Summary"/> keep them.</summary>
-    public const string LegacySummaryJson = "summary_json", LegacyGeo = "geo_dv";
+    /// <summary>The listing's summary fields as JSON (<see cref="Core.Search.ListingSummary"/>).</summary>
+    public const string SummaryJson = "summary_json";
     public const string NameSort = "name_dv";
+    public const string Geo = "geo_dv";
 
     // Text, analyzed with the English analyzer.
     public const string Name = "name";

@@ -290,7 +290,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             var page = execution.Ranked().Take(request.First).ToList();
             var highlighter = request.IncludeHighlights ? new TextHighlighter(_analyzer, terms) : null;
             var hits = new List<SearchHit<T>>(page.Count);
-            var listings = new ListingReader(searcher.IndexReader, request.SummaryOnly);
+            var listings = new ListingReader(searcher.IndexReader, request.SummaryOnly ? Fields.SummaryJson : Fields.Json);
             foreach (var candidate in page)
             {
                 var item = listings.Read<T>(candidate.Doc);
@@ -341,14 +341,14 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     private static List<Practitioner> PractitionersOf(IndexSearcher searcher, string clinicId)
     {
         var top = searcher.Search(new TermQuery(new Term(Fields.Of(Fields.PractitionerType, Fields.ClinicId), clinicId)), 1000);
-        var listings = new ListingReader(searcher.IndexReader, summary: false);
+        var listings = new ListingReader(searcher.IndexReader, Fields.Json);
         return [.. top.ScoreDocs.Select(d => listings.Read<Practitioner>(d.Doc)).OrderBy(p => p.Name, StringComparer.Ordinal)];
     }
 
     private static List<T> Load<T>(IndexSearcher searcher, string type, IReadOnlyCollection<string> ids)
     {
         var found = new List<T>(ids.Count);
-        var listings = new ListingReader(searcher.IndexReader, summary: false);
+        var listings = new ListingReader(searcher.IndexReader, Fields.Json);
         foreach (var id in ids.Distinct())
         {
             var top = searcher.Search(new TermQuery(new Term(Fields.Uid, DocumentBuilder.Uid(type, id))), 1);
@@ -358,37 +358,22 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     }
 
     /// <summary>
-    /// Reads listings (documents by their index-wide numbers) from their DocValues, opening each segment's
-    /// values once for all the documents read from it (a page of hits) rather than once per document.
-    /// Summaries written before they shared a value with the points are read from their own field.
+    /// Reads listings (documents by their index-wide numbers) from one JSON DocValues field, opening each segment's values once for all the
+    /// documents read from it (a page of hits) rather than once per document.
     /// </summary>
-    private sealed class ListingReader(IndexReader reader, bool summary)
+    private sealed class ListingReader(IndexReader reader, string field)
     {
-        private readonly (BinaryDocValues? Values, BinaryDocValues? Legacy)?[] _values = new (BinaryDocValues?, BinaryDocValues?)?[reader.Leaves.Count];
+        private readonly BinaryDocValues?[] _values = new BinaryDocValues?[reader.Leaves.Count];
         private readonly BytesRef _bytes = new();
 
         public T Read<T>(int doc)
         {
             var leaves = reader.Leaves;
             var l = ReaderUtil.SubIndex(doc, leaves);
-            var segment = leaves[l].AtomicReader;
-            var (values, legacy) = _values[l] ??= summary
-                ? (segment.GetBinaryDocValues(Fields.Summary), segment.GetBinaryDocValues(Fields.LegacySummaryJson))
-                : (segment.GetBinaryDocValues(Fields.Json), null);
-            ReadOnlySpan<byte> json = [];
-            if (values is not null)
-            {
-                values.Get(doc - leaves[l].DocBase, _bytes);
-                json = _bytes.Bytes.AsSpan(_bytes.Offset, _bytes.Length);
-                if (summary && json.Length > 0) json = DocumentBuilder.SummaryJson(json);
-            }
-            if (json.IsEmpty && legacy is not null)
-            {
-                legacy.Get(doc - leaves[l].DocBase, _bytes);
-                json = _bytes.Bytes.AsSpan(_bytes.Offset, _bytes.Length);
-            }
-            if (json.IsEmpty) throw new InvalidDataException("The index has no listing data.");
-            return JsonSerializer.Deserialize<T>(json, DirectoryJson.Options)!;
+            var values = _values[l] ??= leaves[l].AtomicReader.GetBinaryDocValues(field)
+                ?? throw new InvalidDataException("The index has no listing data.");
+            values.Get(doc - leaves[l].DocBase, _bytes);
+            return JsonSerializer.Deserialize<T>(_bytes.Bytes.AsSpan(_bytes.Offset, _bytes.Length), DirectoryJson.Options)!;
         }
     }
 

@@ -97,7 +97,7 @@ internal sealed class SegmentArrays
             (Reader: reader, Arrays: this));
 
     public SegmentPoints? Points(AtomicReader reader) =>
-        (SegmentPoints?)For(reader).GetOrAdd(("points", Fields.Summary), static (_, r) => LoadPoints(r), reader);
+        (SegmentPoints?)For(reader).GetOrAdd(("points", Fields.Geo), static (_, r) => LoadPoints(r), reader);
 
     private ConcurrentDictionary<(string Kind, string Field), object?> For(AtomicReader reader) => _segments.GetValue(reader.CoreCacheKey, static _ => new());
 
@@ -185,10 +185,8 @@ internal sealed class SegmentArrays
 
     private static SegmentPoints? LoadPoints(AtomicReader reader)
     {
-        // Documents written before the points moved into the summary's value have them in a field of their own.
-        var dv = reader.GetBinaryDocValues(Fields.Summary);
-        var legacy = reader.GetBinaryDocValues(Fields.LegacyGeo);
-        if (dv is null && legacy is null) return null;
+        var dv = reader.GetBinaryDocValues(Fields.Geo);
+        if (dv is null) return null;
         var starts = new int[reader.MaxDoc + 1];
         var lat = new List<double>(reader.MaxDoc);
         var lon = new List<double>(reader.MaxDoc);
@@ -196,17 +194,8 @@ internal sealed class SegmentArrays
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
             starts[doc] = lat.Count;
-            dv?.Get(doc, scratch);
-            ReadOnlySpan<byte> span = dv is null ? [] : scratch.Bytes.AsSpan(scratch.Offset, scratch.Length);
-            if (!span.IsEmpty)
-            {
-                span = DocumentBuilder.SummaryPoints(span);
-            }
-            else if (legacy is not null)
-            {
-                legacy.Get(doc, scratch);
-                span = scratch.Bytes.AsSpan(scratch.Offset, scratch.Length);
-            }
+            dv.Get(doc, scratch);
+            var span = scratch.Bytes.AsSpan(scratch.Offset, scratch.Length);
             for (var i = 0; i + 16 <= span.Length; i += 16)
             {
                 lat.Add(BinaryPrimitives.ReadDoubleLittleEndian(span[i..]));
