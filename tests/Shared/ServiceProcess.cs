@@ -37,7 +37,8 @@ public sealed class ServiceProcess : IDisposable
 
     public const string AdminKey = "test-admin-key-0123456789abcdef";
 
-    public static ServiceProcess Start(string dataPath)
+    /// <summary>Starts the service on a data directory; it seeds from the repository's seed unless another folder is given.</summary>
+    public static ServiceProcess Start(string dataPath, string? seedPath = null)
     {
         var port = FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "ClinicDirectory.Api.dll");
@@ -55,7 +56,7 @@ public sealed class ServiceProcess : IDisposable
         info.ArgumentList.Add("--contentRoot");
         info.ArgumentList.Add(AppContext.BaseDirectory);
         info.Environment["Storage__DataPath"] = dataPath;
-        info.Environment["Seed__Path"] = Core.Seeding.SeedData.Locate(null).Folder;
+        info.Environment["Seed__Path"] = seedPath ?? Core.Seeding.SeedData.Locate(null).Folder;
         info.Environment["Auth__AdminKey"] = AdminKey;
         info.Environment["RateLimiting__Enabled"] = "false";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -63,9 +64,9 @@ public sealed class ServiceProcess : IDisposable
         return new ServiceProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}"));
     }
 
-    public async Task WaitReadyAsync()
+    public async Task WaitReadyAsync(TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited) throw new InvalidOperationException("The service exited:\n" + Output);
@@ -73,6 +74,10 @@ public sealed class ServiceProcess : IDisposable
             {
                 var response = await Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
                 if (response.StatusCode == HttpStatusCode.OK) return;
+                // A start that failed (the seed could not be loaded) stays failed: no need to wait it out.
+                var state = await response.Content.ReadAsStringAsync();
+                if (state.StartsWith("failed", StringComparison.Ordinal))
+                    throw new InvalidOperationException($"The service reports {state}:\n{Output}");
             }
             catch (HttpRequestException)
             {
