@@ -236,19 +236,28 @@ internal sealed class SearchExecution : IDisposable
             _nameWords[i] = Union(reader, _nameField, _words[i].Terms)?.GetBits();
             _conditionWords[i] = Union(reader, _conditionField, _words[i].Terms)?.GetBits();
         }
-        var checkBits = _checks.Select(c => c.Values.Select(v => _bits.Get(reader, c.Field, v)).ToArray()).ToArray();
+        // Loops rather than LINQ here: this runs per segment of every search, and closures would be allocated each time.
+        var checkBits = new FixedBitSet?[_checks.Count][];
+        for (var c = 0; c < checkBits.Length; c++)
+        {
+            var check = _checks[c];
+            checkBits[c] = new FixedBitSet?[check.Values.Count];
+            for (var v = 0; v < check.Values.Count; v++) checkBits[c][v] = _bits.Get(reader, check.Field, check.Values[v]);
+        }
 
         // Every word required: a segment lacking one has no hit.
         var everyWord = _requiredWords == _words.Count;
-        if (everyWord && _wordAll.Any(b => b is null)) return;
+        if (everyWord && Array.IndexOf(_wordAll, null) >= 0) return;
 
         var drivers = Drivers(reader, _wordAll, checkBits);
         if (drivers.Count == 0) return;
-        _allWords = [.. _wordAll.Select(b => b?.GetBits())];
+        _allWords = Words(_wordAll);
 
         // A filter's word: the union of its values' words (a filter none of whose values occur matches nothing).
-        var strict = _strictChecks.Select(i => Words(checkBits[i])).ToArray();
-        var dimensionWords = _dimensionChecks.Select(i => Words(checkBits[i])).ToArray();
+        var strict = new long[]?[_strictChecks.Length][];
+        for (var i = 0; i < strict.Length; i++) strict[i] = Words(checkBits[_strictChecks[i]]);
+        var dimensionWords = new long[]?[_dimensionChecks.Length][];
+        for (var i = 0; i < dimensionWords.Length; i++) dimensionWords[i] = Words(checkBits[_dimensionChecks[i]]);
         var passes = _passes;
 
         _leaf = leaf;
@@ -311,7 +320,12 @@ internal sealed class SearchExecution : IDisposable
         return word;
     }
 
-    private static long[]?[] Words(FixedBitSet?[] bits) => [.. bits.Select(b => b?.GetBits())];
+    private static long[]?[] Words(FixedBitSet?[] bits)
+    {
+        var words = new long[]?[bits.Length];
+        for (var i = 0; i < bits.Length; i++) words[i] = bits[i]?.GetBits();
+        return words;
+    }
 
     /// <summary>
     /// The documents of one word of candidates that passed the filters (hits) or failed only one facet's

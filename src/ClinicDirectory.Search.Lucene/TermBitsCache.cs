@@ -30,7 +30,14 @@ internal sealed class TermBitsCache
         public FixedBitSet? Bits { get; } = bits;
         public int Count { get; } = count;
 
-        public SparseBits? Sparse => Bits is null ? null : LazyInitializer.EnsureInitialized(ref _sparse, () => SparseBits.Of(Bits));
+        // Made on first use (no delegate per read: this is read for every grid cell of every search).
+        public SparseBits? Sparse => Bits is null ? null : Volatile.Read(ref _sparse) ?? MakeSparse(Bits);
+
+        private SparseBits MakeSparse(FixedBitSet bits)
+        {
+            Interlocked.CompareExchange(ref _sparse, SparseBits.Of(bits), null);
+            return _sparse;
+        }
     }
 
     /// <summary>Null when no document of the segment has the term.</summary>
