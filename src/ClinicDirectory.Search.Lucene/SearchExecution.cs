@@ -444,7 +444,10 @@ internal sealed class SearchExecution : IDisposable
     private FixedBitSet? Union(AtomicReader reader, string field, IReadOnlyList<string> values)
     {
         if (values.Count == 1) return _bits.Get(reader, field, values[0]);
-        return Or(reader.MaxDoc, [.. values.Select(v => _bits.Get(reader, field, v))]);
+        // A loop, not a lambda: captured parameters would cost a closure on every call, also for one value.
+        var sets = new FixedBitSet?[values.Count];
+        for (var i = 0; i < sets.Length; i++) sets[i] = _bits.Get(reader, field, values[i]);
+        return Or(reader.MaxDoc, sets);
     }
 
     private static FixedBitSet? Or(int maxDoc, FixedBitSet?[] sets)
