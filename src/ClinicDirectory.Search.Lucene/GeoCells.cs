@@ -43,10 +43,13 @@ internal static class GeoCells
     private static bool Inside(int i, int j, double size, GeoCircle circle)
     {
         var minLat = i * size - 90;
+        var maxLat = Math.Min(90, minLat + size);
         var minLon = j * size - 180;
-        double[] lats = [minLat, Math.Min(90, minLat + size)];
-        double[] lons = [minLon, minLon + size];
-        return lats.All(lat => lons.All(lon => GeoMath.HaversineKm(circle.Latitude, circle.Longitude, lat, lon) <= circle.RadiusKm - 0.001));
+        var maxLon = minLon + size;
+        // Plain calls, no arrays or closures: this runs for every cell of every radius search.
+        return Within(minLat, minLon) && Within(minLat, maxLon) && Within(maxLat, minLon) && Within(maxLat, maxLon);
+
+        bool Within(double lat, double lon) => GeoMath.HaversineKm(circle.Latitude, circle.Longitude, lat, lon) <= circle.RadiusKm - 0.001;
     }
 
     /// <summary>

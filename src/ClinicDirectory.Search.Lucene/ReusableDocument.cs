@@ -64,12 +64,6 @@ internal sealed class ReusableDocument
         else Add(name, new SortedSetDocValuesField(name, new BytesRef(value)));
     }
 
-    public void Numeric(string name, long value)
-    {
-        if (Reuse(name) is { } f) f.SetInt64Value(value);
-        else Add(name, new NumericDocValuesField(name, value));
-    }
-
     /// <summary>The next unused field of this name from earlier documents (added to the document), or null.</summary>
     private Field? Reuse(string name)
     {

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using ClinicDirectory.Api.Hosting;
 
 namespace ClinicDirectory.Api.Tests;
 
@@ -25,15 +25,10 @@ public sealed class ScaleStartTests : IDisposable
     public async Task The_service_loads_100000_clinics_and_300000_practitioners_and_searches_them()
     {
         var seed = Path.Combine(_root, "seed");
-        var generate = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "ClinicDirectory.Api.dll"), "generate", "--clinics", "100000", "--practitioners", "300000", "--out", seed, "--seed", "42" })
-            generate.ArgumentList.Add(arg);
-        using (var generator = Process.Start(generate)!)
+        using (var output = new StringWriter())
         {
-            var output = generator.StandardOutput.ReadToEndAsync();
-            var errors = generator.StandardError.ReadToEndAsync();
-            await generator.WaitForExitAsync();
-            Assert.True(generator.ExitCode == 0, await output + await errors);
+            var exitCode = GenerateCommand.Run(["--clinics", "100000", "--practitioners", "300000", "--out", seed, "--seed", "42"], output);
+            Assert.True(exitCode == 0, output.ToString());
         }
 
         using var service = ServiceProcess.Start(Path.Combine(_root, "data"), seed);
