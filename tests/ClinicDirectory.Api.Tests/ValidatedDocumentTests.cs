@@ -34,6 +34,41 @@ public sealed class ValidatedDocumentTests : IClassFixture<DirectoryFactory>
     }
 
     [Fact]
+    public async Task A_document_sent_again_has_its_cost_checked_with_its_variables()
+    {
+        var client = await _factory.ReadyClientAsync();
+        // The cost of the nested lists grows with first: cheap for one clinic, over the limit for a hundred.
+        const string query = "query($n: Int) { searchClinics(first: $n) { edges { node { practitioners { clinics { practitioners { id name profession languages } } } } } } }";
+
+        var (cheap, cheapBody) = await client.PostAsync(query, new { n = 1 });
+        var (costly, costlyBody) = await client.PostAsync(query, new { n = 100 });
+        var (again, againBody) = await client.PostAsync(query, new { n = 1 });
+
+        Assert.Equal(200, cheap);
+        Assert.Null(cheapBody["errors"]);
+        Assert.Equal(400, costly);
+        Assert.Equal("COMPLEXITY", costlyBody.ErrorCode());
+        Assert.Contains("too complex", costlyBody["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(costlyBody["data"]);
+        Assert.Equal(200, again);
+        Assert.Single(againBody["data"]!["searchClinics"]!["edges"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_selection_nested_too_deep_is_refused_each_time_it_is_sent()
+    {
+        var client = await _factory.ReadyClientAsync();
+        const string deep = "{ searchClinics(first: 1) { edges { node { practitioners { clinics { practitioners { clinics { practitioners { id } } } } } } } } }";
+        for (var i = 0; i < 2; i++)
+        {
+            var (status, body) = await client.PostAsync(deep);
+            Assert.Equal(400, status);
+            Assert.Equal("COMPLEXITY", body.ErrorCode());
+            Assert.Contains("too nested", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_mutation_that_ran_over_POST_is_still_refused_over_GET()
     {
         var client = await _factory.ReadyClientAsync();

@@ -7,6 +7,9 @@ using ClinicDirectory.Core.Search;
 using ClinicDirectory.Core.Seeding;
 using ClinicDirectory.Search.Lucene;
 using GraphQL;
+using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
 using Microsoft.Extensions.Options;
 
 namespace ClinicDirectory.Api.Extensions;
@@ -49,14 +52,6 @@ public static class DirectoryServiceExtensions
             .AddSchema<DirectorySchema>()
             .AddSystemTextJson()
             .AddGraphTypes(typeof(DirectorySchema).Assembly)
-            .AddComplexityAnalyzer(c =>
-            {
-                // A search page with nested practitioners and credentials stays well below these; recursive
-                // clinic -> practitioners -> clinics -> ... selections do not.
-                c.MaxDepth = 8;
-                c.DefaultListImpactMultiplier = 4;
-                c.MaxComplexity = 25_000;
-            })
             .AddErrorInfoProvider(o =>
             {
                 o.ExposeExceptionDetails = false;
@@ -67,6 +62,16 @@ public static class DirectoryServiceExtensions
                 var logger = ctx.Context?.RequestServices?.GetService<ILogger<DirectorySchema>>();
                 logger?.LogError(ctx.OriginalException, "Unhandled error in GraphQL execution.");
             }));
+        // The query's cost, checked by the document validator after the variables are parsed (see there). A search
+        // page with nested practitioners and credentials stays well below these; recursive clinic -> practitioners
+        // -> clinics -> ... selections do not.
+        services.AddSingleton(new ComplexityValidationRule(new ComplexityOptions
+        {
+            MaxDepth = 8,
+            DefaultListImpactMultiplier = 4,
+            MaxComplexity = 25_000,
+        }));
+        services.AddSingleton<IDocumentValidator, DirectoryDocumentValidator>();
         return builder;
     }
 
