@@ -373,7 +373,15 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             var values = _values[l] ??= leaves[l].AtomicReader.GetBinaryDocValues(field)
                 ?? throw new InvalidDataException("The index has no listing data.");
             values.Get(doc - leaves[l].DocBase, _bytes);
-            return JsonSerializer.Deserialize<T>(_bytes.Bytes.AsSpan(_bytes.Offset, _bytes.Length), DirectoryJson.Options)!;
+            var json = _bytes.Bytes.AsSpan(_bytes.Offset, _bytes.Length);
+            if (field == Fields.SummaryJson)
+            {
+                // A page of summaries is most of what a search reads: read directly where the reader knows the shape.
+                object? summary = typeof(T) == typeof(Clinic) ? SummaryReader.Clinic(json)
+                    : typeof(T) == typeof(Practitioner) ? SummaryReader.Practitioner(json) : null;
+                if (summary is T read) return read;
+            }
+            return JsonSerializer.Deserialize<T>(json, DirectoryJson.Options)!;
         }
     }
 
