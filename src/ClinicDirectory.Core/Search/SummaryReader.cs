@@ -17,64 +17,61 @@ public static class SummaryReader
     private static readonly (byte[] Name, int Value)[] ProfessionNames = Names<Profession>();
 
     /// <summary>The clinic summary in <paramref name="json"/>, or null when it is not one this reader knows.</summary>
-    public static Clinic? Clinic(ReadOnlySpan<byte> json)
+    public static Clinic? Clinic(ReadOnlySpan<byte> json) => Read(json, new Clinic(), ClinicProperty);
+
+    /// <summary>The practitioner summary in <paramref name="json"/>, or null when it is not one this reader knows.</summary>
+    public static Practitioner? Practitioner(ReadOnlySpan<byte> json) => Read(json, new Practitioner(), PractitionerProperty);
+
+    private delegate bool PropertyReader<in T>(ref Utf8JsonReader reader, T into);
+
+    /// <summary>The object in json, each property read by property (false: not a property of this shape).</summary>
+    private static T? Read<T>(ReadOnlySpan<byte> json, T into, PropertyReader<T> property) where T : class
     {
         var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
-        var clinic = new Clinic();
         while (reader.Read())
         {
-            if (reader.TokenType == JsonTokenType.EndObject) return reader.Read() ? null : clinic;
-            if (reader.TokenType != JsonTokenType.PropertyName) return null;
-            var ok = true;
-            if (reader.ValueTextEquals("id"u8)) ok = ReadString(ref reader, out var id) && id is not null && Set(clinic.Id = id);
-            else if (reader.ValueTextEquals("name"u8)) ok = ReadString(ref reader, out var name) && name is not null && Set(clinic.Name = name);
-            else if (reader.ValueTextEquals("address"u8)) ok = Address(ref reader, clinic.Address);
-            else if (reader.ValueTextEquals("latitude"u8)) ok = ReadDouble(ref reader, out var lat) && Set(clinic.Latitude = lat);
-            else if (reader.ValueTextEquals("longitude"u8)) ok = ReadDouble(ref reader, out var lon) && Set(clinic.Longitude = lon);
-            else if (reader.ValueTextEquals("phone"u8)) ok = ReadString(ref reader, out var phone) && Set(clinic.Phone = phone);
-            else if (reader.ValueTextEquals("website"u8)) ok = ReadString(ref reader, out var website) && Set(clinic.Website = website);
-            else if (reader.ValueTextEquals("bookingUrl"u8)) ok = ReadString(ref reader, out var booking) && Set(clinic.BookingUrl = booking);
-            else if (reader.ValueTextEquals("techniques"u8)) ok = Techniques(ref reader, clinic.Techniques);
-            else if (reader.ValueTextEquals("languages"u8)) ok = Strings(ref reader, clinic.Languages);
-            else if (reader.ValueTextEquals("directBilling"u8)) ok = ReadBoolean(ref reader, out var billing) && Set(clinic.DirectBilling = billing);
-            else if (reader.ValueTextEquals("acceptingNewPatients"u8)) ok = ReadBoolean(ref reader, out var accepting) && Set(clinic.AcceptingNewPatients = accepting);
-            else if (reader.ValueTextEquals("updatedAt"u8)) ok = ReadTime(ref reader, out var updated) && Set(clinic.UpdatedAt = updated);
-            else if (reader.ValueTextEquals("version"u8)) ok = ReadInt(ref reader, out var version) && Set(clinic.Version = version);
-            else if (reader.ValueTextEquals("isSample"u8)) ok = ReadBoolean(ref reader, out var sample) && Set(clinic.IsSample = sample);
-            else if (reader.ValueTextEquals("hours"u8) || reader.ValueTextEquals("conditions"u8)) ok = EmptyList(ref reader);
-            else return null;
-            if (!ok) return null;
+            if (reader.TokenType == JsonTokenType.EndObject) return reader.Read() ? null : into;
+            if (reader.TokenType != JsonTokenType.PropertyName || !property(ref reader, into)) return null;
         }
         return null;
     }
 
-    /// <summary>The practitioner summary in <paramref name="json"/>, or null when it is not one this reader knows.</summary>
-    public static Practitioner? Practitioner(ReadOnlySpan<byte> json)
+    private static bool ClinicProperty(ref Utf8JsonReader reader, Clinic clinic)
     {
-        var reader = new Utf8JsonReader(json);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
-        var practitioner = new Practitioner();
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.EndObject) return reader.Read() ? null : practitioner;
-            if (reader.TokenType != JsonTokenType.PropertyName) return null;
-            var ok = true;
-            if (reader.ValueTextEquals("id"u8)) ok = ReadString(ref reader, out var id) && id is not null && Set(practitioner.Id = id);
-            else if (reader.ValueTextEquals("name"u8)) ok = ReadString(ref reader, out var name) && name is not null && Set(practitioner.Name = name);
-            else if (reader.ValueTextEquals("profession"u8)) ok = ReadEnum(ref reader, ProfessionNames, out var profession) && Set(practitioner.Profession = (Profession)profession);
-            else if (reader.ValueTextEquals("techniques"u8)) ok = Techniques(ref reader, practitioner.Techniques);
-            else if (reader.ValueTextEquals("languages"u8)) ok = Strings(ref reader, practitioner.Languages);
-            else if (reader.ValueTextEquals("clinicIds"u8)) ok = Strings(ref reader, practitioner.ClinicIds);
-            else if (reader.ValueTextEquals("acceptingNewPatients"u8)) ok = ReadBoolean(ref reader, out var accepting) && Set(practitioner.AcceptingNewPatients = accepting);
-            else if (reader.ValueTextEquals("updatedAt"u8)) ok = ReadTime(ref reader, out var updated) && Set(practitioner.UpdatedAt = updated);
-            else if (reader.ValueTextEquals("version"u8)) ok = ReadInt(ref reader, out var version) && Set(practitioner.Version = version);
-            else if (reader.ValueTextEquals("isSample"u8)) ok = ReadBoolean(ref reader, out var sample) && Set(practitioner.IsSample = sample);
-            else if (reader.ValueTextEquals("credentials"u8) || reader.ValueTextEquals("conditions"u8)) ok = EmptyList(ref reader);
-            else return null;
-            if (!ok) return null;
-        }
-        return null;
+        if (reader.ValueTextEquals("id"u8)) return ReadString(ref reader, out var id) && id is not null && Set(clinic.Id = id);
+        if (reader.ValueTextEquals("name"u8)) return ReadString(ref reader, out var name) && name is not null && Set(clinic.Name = name);
+        if (reader.ValueTextEquals("address"u8)) return Address(ref reader, clinic.Address);
+        if (reader.ValueTextEquals("latitude"u8)) return ReadDouble(ref reader, out var lat) && Set(clinic.Latitude = lat);
+        if (reader.ValueTextEquals("longitude"u8)) return ReadDouble(ref reader, out var lon) && Set(clinic.Longitude = lon);
+        if (reader.ValueTextEquals("phone"u8)) return ReadString(ref reader, out var phone) && Set(clinic.Phone = phone);
+        if (reader.ValueTextEquals("website"u8)) return ReadString(ref reader, out var website) && Set(clinic.Website = website);
+        if (reader.ValueTextEquals("bookingUrl"u8)) return ReadString(ref reader, out var booking) && Set(clinic.BookingUrl = booking);
+        if (reader.ValueTextEquals("techniques"u8)) return Techniques(ref reader, clinic.Techniques);
+        if (reader.ValueTextEquals("languages"u8)) return Strings(ref reader, clinic.Languages);
+        if (reader.ValueTextEquals("directBilling"u8)) return ReadBoolean(ref reader, out var billing) && Set(clinic.DirectBilling = billing);
+        if (reader.ValueTextEquals("acceptingNewPatients"u8)) return ReadBoolean(ref reader, out var accepting) && Set(clinic.AcceptingNewPatients = accepting);
+        if (reader.ValueTextEquals("updatedAt"u8)) return ReadTime(ref reader, out var updated) && Set(clinic.UpdatedAt = updated);
+        if (reader.ValueTextEquals("version"u8)) return ReadInt(ref reader, out var version) && Set(clinic.Version = version);
+        if (reader.ValueTextEquals("isSample"u8)) return ReadBoolean(ref reader, out var sample) && Set(clinic.IsSample = sample);
+        if (reader.ValueTextEquals("hours"u8) || reader.ValueTextEquals("conditions"u8)) return EmptyList(ref reader);
+        return false;
+    }
+
+    private static bool PractitionerProperty(ref Utf8JsonReader reader, Practitioner practitioner)
+    {
+        if (reader.ValueTextEquals("id"u8)) return ReadString(ref reader, out var id) && id is not null && Set(practitioner.Id = id);
+        if (reader.ValueTextEquals("name"u8)) return ReadString(ref reader, out var name) && name is not null && Set(practitioner.Name = name);
+        if (reader.ValueTextEquals("profession"u8)) return ReadEnum(ref reader, ProfessionNames, out var profession) && Set(practitioner.Profession = (Profession)profession);
+        if (reader.ValueTextEquals("techniques"u8)) return Techniques(ref reader, practitioner.Techniques);
+        if (reader.ValueTextEquals("languages"u8)) return Strings(ref reader, practitioner.Languages);
+        if (reader.ValueTextEquals("clinicIds"u8)) return Strings(ref reader, practitioner.ClinicIds);
+        if (reader.ValueTextEquals("acceptingNewPatients"u8)) return ReadBoolean(ref reader, out var accepting) && Set(practitioner.AcceptingNewPatients = accepting);
+        if (reader.ValueTextEquals("updatedAt"u8)) return ReadTime(ref reader, out var updated) && Set(practitioner.UpdatedAt = updated);
+        if (reader.ValueTextEquals("version"u8)) return ReadInt(ref reader, out var version) && Set(practitioner.Version = version);
+        if (reader.ValueTextEquals("isSample"u8)) return ReadBoolean(ref reader, out var sample) && Set(practitioner.IsSample = sample);
+        if (reader.ValueTextEquals("credentials"u8) || reader.ValueTextEquals("conditions"u8)) return EmptyList(ref reader);
+        return false;
     }
 
     /// <summary>Lets an assignment stand in a condition chain.</summary>
