@@ -137,8 +137,8 @@ public static class GraphQLEndpoint
             User = http.User,
             UserContext = new RequestContext { Caller = caller },
             CancellationToken = http.RequestAborted,
-            // A validated document skips the rules that depend on the document alone; the configured ones
-            // (the cost of the query, which depends on variables too) are added to these by the executer.
+            // A validated document skips the rules that depend on the document alone. The cost of the query,
+            // which depends on the variables too, is checked on every request by DirectoryDocumentValidator.
             ValidationRules = cached
                 ? (getRequest ? [QueriesOnlyRule.Instance] : [])
                 : getRequest ? DocumentValidator.CoreRules.Append(QueriesOnlyRule.Instance) : null,
