@@ -5,18 +5,15 @@ namespace ClinicDirectory.Api.Tests;
 /// <summary>Acknowledged writes survive kill -9, and one data directory serves one process.</summary>
 public sealed class DurabilityTests : IDisposable
 {
-    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "clinicdirectory-crash", Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _data = new("clinicdirectory-crash");
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_dataPath, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task Every_acknowledged_write_is_there_after_SIGKILL_and_restart()
     {
         var acknowledged = new ConcurrentBag<string>();
-        using (var service = ServiceProcess.Start(_dataPath))
+        using (var service = ServiceProcess.Start(_data.Path))
         {
             await service.WaitReadyAsync();
 
@@ -48,7 +45,7 @@ public sealed class DurabilityTests : IDisposable
         }
         Assert.True(acknowledged.Count >= 40, $"only {acknowledged.Count} writes were acknowledged before the kill");
 
-        using var restarted = ServiceProcess.Start(_dataPath);
+        using var restarted = ServiceProcess.Start(_data.Path);
         await restarted.WaitReadyAsync();
         var listed = await restarted.Client.DataAsync("""{ clinic(id: "hillstar-grande-prairie") { practitioners { id } } }""");
         var ids = listed["clinic"]!["practitioners"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()).ToHashSet();
@@ -62,10 +59,10 @@ public sealed class DurabilityTests : IDisposable
     [Fact]
     public async Task A_second_process_on_the_same_data_directory_refuses_to_start()
     {
-        using var first = ServiceProcess.Start(_dataPath);
+        using var first = ServiceProcess.Start(_data.Path);
         await first.WaitReadyAsync();
 
-        using var second = ServiceProcess.Start(_dataPath);
+        using var second = ServiceProcess.Start(_data.Path);
         Assert.True(second.WaitForExit(TimeSpan.FromSeconds(60)), "the second process kept running");
         Assert.NotEqual(0, second.ExitCode);
         Assert.Contains("in use by another ClinicDirectory process", second.Output, StringComparison.Ordinal);

@@ -14,24 +14,21 @@ public sealed class ScaleStartCollection;
 [Collection(nameof(ScaleStartTests))]
 public sealed class ScaleStartTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "clinicdirectory-scale", Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _root = new("clinicdirectory-scale");
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _root.Dispose();
 
     [Fact]
     public async Task The_service_loads_100000_clinics_and_300000_practitioners_and_searches_them()
     {
-        var seed = Path.Combine(_root, "seed");
+        var seed = Path.Combine(_root.Path, "seed");
         using (var output = new StringWriter())
         {
             var exitCode = GenerateCommand.Run(["--clinics", "100000", "--practitioners", "300000", "--out", seed, "--seed", "42"], output);
             Assert.True(exitCode == 0, output.ToString());
         }
 
-        using var service = ServiceProcess.Start(Path.Combine(_root, "data"), seed);
+        using var service = ServiceProcess.Start(Path.Combine(_root.Path, "data"), seed);
         await service.WaitReadyAsync(TimeSpan.FromMinutes(5));
 
         var all = await service.Client.DataAsync("{ clinics: searchClinics(first: 1) { totalCount } practitioners: searchPractitioners(first: 1) { totalCount } }");

@@ -27,7 +27,6 @@ public sealed class DirectoryDocumentValidator(ComplexityValidationRule cost) : 
             Schema = options.Schema,
             Document = options.Document,
             Operation = options.Operation,
-            TypeInfo = new TypeInfo(options.Schema),
             UserContext = options.UserContext,
             Variables = options.Variables,
             Extensions = options.Extensions,

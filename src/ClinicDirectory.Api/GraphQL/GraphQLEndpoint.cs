@@ -43,7 +43,7 @@ public static class GraphQLEndpoint
         GraphQLRequest? request;
         try
         {
-            request = serializer.Deserialize<GraphQLRequest>(System.Text.Encoding.UTF8.GetString(body));
+            request = serializer.Deserialize<GraphQLRequest>(body);
         }
         catch (Exception ex) when (IsMalformedJson(ex))
         {
@@ -153,8 +153,8 @@ public static class GraphQLEndpoint
     private static bool IsMalformedJson(Exception ex) =>
         ex is JsonException or InvalidOperationException or NotSupportedException or FormatException or ArgumentException;
 
-    /// <summary>The body, or null when it is larger than the limit (chunked bodies carry no length).</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>The body as text, or null when it is larger than the limit (chunked bodies carry no length).</summary>
+    private static async Task<string?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         // A pooled read buffer: a fresh one per request was a quarter of the bytes the service allocated under load.
@@ -172,7 +172,8 @@ public static class GraphQLEndpoint
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
-        return buffer.ToArray();
+        // Decoded straight from the read buffer: no copy of the bytes first.
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     internal static async Task WriteErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string code, string message)

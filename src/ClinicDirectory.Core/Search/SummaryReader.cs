@@ -16,6 +16,17 @@ public static class SummaryReader
     private static readonly (byte[] Name, int Value)[] TechniqueNames = Names<Technique>();
     private static readonly (byte[] Name, int Value)[] ProfessionNames = Names<Profession>();
 
+    /// <summary>
+    /// A summary document of a clinic or practitioner: read directly when it has the shape this reader knows,
+    /// else (and for any other type) by the general deserializer.
+    /// </summary>
+    public static T Read<T>(ReadOnlySpan<byte> json)
+    {
+        object? summary = typeof(T) == typeof(Clinic) ? Clinic(json)
+            : typeof(T) == typeof(Practitioner) ? Practitioner(json) : null;
+        return summary is T read ? read : JsonSerializer.Deserialize<T>(json, DirectoryJson.Options)!;
+    }
+
     /// <summary>The clinic summary in <paramref name="json"/>, or null when it is not one this reader knows.</summary>
     public static Clinic? Clinic(ReadOnlySpan<byte> json) => Read(json, new Clinic(), ClinicProperty);
 
@@ -192,6 +203,6 @@ public static class SummaryReader
     /// <summary>An enum's values by their JSON names (as <see cref="DirectoryJson"/> writes them).</summary>
     private static (byte[] Name, int Value)[] Names<T>() where T : struct, System.Enum =>
         System.Enum.GetValues<T>()
-            .Select(v => (System.Text.Encoding.UTF8.GetBytes(JsonNamingPolicy.SnakeCaseUpper.ConvertName(v.ToString())), Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)))
+            .Select(v => (System.Text.Encoding.UTF8.GetBytes(DirectoryJson.EnumNames.ConvertName(v.ToString())), Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)))
             .ToArray();
 }
