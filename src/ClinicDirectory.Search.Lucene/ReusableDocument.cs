@@ -54,14 +54,29 @@ internal sealed class ReusableDocument
 
     public void Sorted(string name, string value)
     {
-        if (Reuse(name) is { } f) f.SetBytesValue(new BytesRef(value));
-        else Add(name, new SortedDocValuesField(name, new BytesRef(value)));
+        if (Reuse(name) is { } f) Refill(f, value);
+        else Add(name, new SortedDocValuesField(name, Utf8(value, new BytesRef())));
     }
 
     public void SortedSet(string name, string value)
     {
-        if (Reuse(name) is { } f) f.SetBytesValue(new BytesRef(value));
-        else Add(name, new SortedSetDocValuesField(name, new BytesRef(value)));
+        if (Reuse(name) is { } f) Refill(f, value);
+        else Add(name, new SortedSetDocValuesField(name, Utf8(value, new BytesRef())));
+    }
+
+    /// <summary>
+    /// A reused DocValues field keeps its own bytes, refilled with the next value: the IndexWriter copies
+    /// the bytes when the document is added, so no value needs bytes of its own.
+    /// </summary>
+    private static void Refill(Field field, string value) => field.SetBytesValue(Utf8(value, field.GetBinaryValue()));
+
+    private static BytesRef Utf8(string value, BytesRef bytes)
+    {
+        var length = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (bytes.Bytes.Length < length) bytes.Bytes = new byte[Math.Max(length, 64)];
+        bytes.Offset = 0;
+        bytes.Length = System.Text.Encoding.UTF8.GetBytes(value, bytes.Bytes);
+        return bytes;
     }
 
     /// <summary>The next unused field of this name from earlier documents (added to the document), or null.</summary>
