@@ -9,8 +9,9 @@ switch (command)
 {
     case "index":
     {
+        var data = Paths.EnsureData(Console.Out);
         if (Directory.Exists(Paths.Index)) Directory.Delete(Paths.Index, recursive: true);
-        using var bench = Bench.Open(Paths.Index, Paths.Data);
+        using var bench = Bench.Open(Paths.Index, data);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var pausedBefore = GC.GetTotalPauseDuration();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -22,7 +23,7 @@ switch (command)
     }
     case "latency":
     {
-        using var bench = Bench.Open(Paths.Index, Paths.Data);
+        using var bench = Bench.OpenIndexed(Console.Out);
         foreach (var (name, filter) in StandardQueries.All)
         {
             var request = bench.Request(filter);
@@ -49,7 +50,7 @@ switch (command)
     case "build":
     {
         // Time to build documents alone, without adding them to the index.
-        var seed = ClinicDirectory.Core.Seeding.SeedData.Locate(Paths.Data);
+        var seed = ClinicDirectory.Core.Seeding.SeedData.Locate(Paths.EnsureData(Console.Out));
         var taxonomy = seed.LoadTaxonomy();
         using var analyzer = ClinicDirectory.Search.Lucene.TextAnalysis.CreateAnalyzer();
         var builder = new ClinicDirectory.Search.Lucene.DocumentBuilder(taxonomy, analyzer, TimeProvider.System);
@@ -71,7 +72,7 @@ switch (command)
     case "profile":
     {
         // The standard search in a loop, for a profiler to look at.
-        using var bench = Bench.Open(Paths.Index, Paths.Data);
+        using var bench = Bench.OpenIndexed(Console.Out);
         var named = args.Length > 1 ? StandardQueries.All.First(q => q.Name.StartsWith(args[1], StringComparison.Ordinal)).Filter : StandardQueries.Standard();
         var request = bench.Request(named);
         var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 8;
@@ -80,7 +81,7 @@ switch (command)
     }
     case "merge":
     {
-        using var bench = Bench.Open(Paths.Index, Paths.Data);
+        using var bench = Bench.OpenIndexed(Console.Out);
         var watch = Stopwatch.StartNew();
         bench.Engine.Optimize();
         Console.WriteLine($"merged in {watch.Elapsed.TotalSeconds:F1} s");
@@ -89,7 +90,7 @@ switch (command)
     case "variants":
     {
         // Where the standard search spends its time: the same search with parts taken away.
-        using var bench = Bench.Open(Paths.Index, Paths.Data);
+        using var bench = Bench.OpenIndexed(Console.Out);
         var variants = new (string, ClinicDirectory.Core.Search.SearchFilter, bool)[]
         {
             ("standard", StandardQueries.Standard(), true),
@@ -115,7 +116,7 @@ switch (command)
     {
         var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
         var threads = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
-        using var bench = Bench.Open(Paths.Index, Paths.Data);
+        using var bench = Bench.OpenIndexed(Console.Out);
         var request = bench.Request(StandardQueries.Standard());
         for (var i = 0; i < 2000; i++) bench.Search(request);
         long total = 0;

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using ClinicDirectory.Core.Seeding;
 
 namespace ClinicDirectory.Api.Hosting;
@@ -36,31 +34,8 @@ public static class GenerateCommand
             return 2;
         }
 
-        var source = SeedData.Locate(null);
         var target = Path.GetFullPath(outDir);
-        var listingsDir = Path.Combine(target, "listings");
-        Directory.CreateDirectory(listingsDir);
-        Directory.CreateDirectory(Path.Combine(target, "gazetteer"));
-        foreach (var file in new[] { "conditions.json", "certification-programs.json", Path.Combine("gazetteer", "places.json"), Path.Combine("gazetteer", "postal-codes.json") })
-        {
-            if (Path.GetFullPath(Path.Combine(source.Folder, file)) != Path.Combine(target, file))
-                File.Copy(Path.Combine(source.Folder, file), Path.Combine(target, file), overwrite: true);
-        }
-        foreach (var old in Directory.GetFiles(listingsDir, "sample*.json")) File.Delete(old);
-
-        var generator = new SampleGenerator(source.LoadTaxonomy(), source.LoadGazetteer());
-        var watch = Stopwatch.StartNew();
-        int chunk = 0, writtenClinics = 0, writtenPractitioners = 0;
-        foreach (var listings in generator.Generate(clinics, practitioners, seed))
-        {
-            chunk++;
-            var path = Path.Combine(listingsDir, $"sample-{chunk:D4}.json");
-            using (var stream = File.Create(path))
-                JsonSerializer.Serialize(stream, listings, DirectoryJson.Indented);
-            writtenClinics += listings.Clinics.Count;
-            writtenPractitioners += listings.Practitioners.Count;
-            output.WriteLine($"{Path.GetFileName(path)}: {writtenClinics}/{clinics} clinics, {writtenPractitioners}/{practitioners} practitioners ({watch.Elapsed.TotalSeconds:F1} s)");
-        }
+        var (writtenClinics, writtenPractitioners) = SampleSeedWriter.Write(SeedData.Locate(null), target, clinics, practitioners, seed, output);
         output.WriteLine($"Wrote {writtenClinics} clinics and {writtenPractitioners} practitioners to {target}. Serve them with Seed__Path={target}.");
         return 0;
     }
