@@ -55,28 +55,25 @@ internal sealed class ReusableDocument
     public void Sorted(string name, string value)
     {
         if (Reuse(name) is { } f) Refill(f, value);
-        else Add(name, new SortedDocValuesField(name, Utf8(value, new BytesRef())));
+        else Add(name, new SortedDocValuesField(name, new BytesRef(value)));
     }
 
     public void SortedSet(string name, string value)
     {
         if (Reuse(name) is { } f) Refill(f, value);
-        else Add(name, new SortedSetDocValuesField(name, Utf8(value, new BytesRef())));
+        else Add(name, new SortedSetDocValuesField(name, new BytesRef(value)));
     }
 
     /// <summary>
-    /// A reused DocValues field keeps its own bytes, refilled with the next value: the IndexWriter copies
-    /// the bytes when the document is added, so no value needs bytes of its own.
+    /// A reused DocValues field keeps its own bytes, refilled with the next value (Lucene's own UTF-8
+    /// conversion, growing the array only when needed): the IndexWriter copies the bytes when the document is
+    /// added, so no value needs bytes of its own.
     /// </summary>
-    private static void Refill(Field field, string value) => field.SetBytesValue(Utf8(value, field.GetBinaryValue()));
-
-    private static BytesRef Utf8(string value, BytesRef bytes)
+    private static void Refill(Field field, string value)
     {
-        var length = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (bytes.Bytes.Length < length) bytes.Bytes = new byte[Math.Max(length, 64)];
-        bytes.Offset = 0;
-        bytes.Length = System.Text.Encoding.UTF8.GetBytes(value, bytes.Bytes);
-        return bytes;
+        var bytes = field.GetBinaryValue();
+        bytes.CopyChars(value);
+        field.SetBytesValue(bytes);
     }
 
     /// <summary>The next unused field of this name from earlier documents (added to the document), or null.</summary>
