@@ -25,10 +25,11 @@ public sealed class Bench : IDisposable
     /// </summary>
     public static Bench OpenIndexed(TextWriter progress)
     {
-        var bench = Open(Paths.Index, Paths.EnsureData(progress));
+        var data = Paths.EnsureData(progress);
+        var bench = Open(Paths.Index, data);
         if (bench.Engine.CountClinicsAsync(CancellationToken.None).GetAwaiter().GetResult() == 0)
         {
-            progress.WriteLine($"{Paths.Index} holds no listings: indexing {Paths.Data} first ...");
+            progress.WriteLine($"{Paths.Index} holds no listings: indexing {data} first ...");
             progress.WriteLine($"indexed in {bench.IndexAll().TotalSeconds:F1} s");
         }
         return bench;
