@@ -110,8 +110,10 @@ switch (command)
             for (var i = 0; i < 200; i++) bench.Search(request);
             var watch = Stopwatch.StartNew();
             var n = 0;
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             while (watch.ElapsedMilliseconds < 3000) { bench.Search(request); n++; }
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {watch.Elapsed.TotalMilliseconds / n:F3} ms"));
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {watch.Elapsed.TotalMilliseconds / n:F3} ms, {allocated / 1024.0 / n:F1} KB allocated per search"));
         }
         return 0;
     }
