@@ -65,5 +65,15 @@ public sealed class Bench : IDisposable
 
     public int Search(SearchRequest request) => Engine.SearchClinicsAsync(request, CancellationToken.None).GetAwaiter().GetResult().Hits.Count;
 
+    /// <summary>
+    /// Runs the search for 3 seconds before it is measured: tiered compilation goes on for a while after the
+    /// first calls (2,000 searches, 0.4 s of the standard search, left its p99 at 1.5-2.0 ms instead of 0.6-0.8 ms).
+    /// </summary>
+    public void WarmUp(SearchRequest request)
+    {
+        var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 3;
+        while (Stopwatch.GetTimestamp() < until) Search(request);
+    }
+
     public void Dispose() => Engine.Dispose();
 }

@@ -27,10 +27,8 @@ switch (command)
         foreach (var (name, filter) in StandardQueries.All)
         {
             var request = bench.Request(filter);
-            // Warm the JIT and caches for 3 seconds (tiered compilation goes on for a while after the first
-            // calls), then sample up to 20,000 searches or 10 seconds, whichever comes first.
-            var warmUntil = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 3;
-            while (Stopwatch.GetTimestamp() < warmUntil) bench.Search(request);
+            // Warmed, then up to 20,000 searches or 10 seconds, whichever comes first.
+            bench.WarmUp(request);
             var list = new List<double>(20_000);
             // The searches run on this thread: its own count is exact (the process-wide one, summed over the
             // server collector's heaps, came out negative once).
@@ -107,7 +105,7 @@ switch (command)
         requests.Add(("standard, 1 hit", bench.Requests.Build(StandardQueries.Standard(), ClinicDirectory.Core.Search.SearchSort.Relevance, 1, null, includeHighlights: false, summaryOnly: true).Request));
         foreach (var (name, request) in requests)
         {
-            for (var i = 0; i < 200; i++) bench.Search(request);
+            bench.WarmUp(request);
             var watch = Stopwatch.StartNew();
             var n = 0;
             var allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -123,7 +121,7 @@ switch (command)
         var threads = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
         using var bench = Bench.OpenIndexed(Console.Out);
         var request = bench.Request(StandardQueries.Standard());
-        for (var i = 0; i < 2000; i++) bench.Search(request);
+        bench.WarmUp(request);
         long total = 0;
         var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
         var workers = Enumerable.Range(0, threads).Select(_ => new Thread(() =>
