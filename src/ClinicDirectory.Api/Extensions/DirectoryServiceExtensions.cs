@@ -52,6 +52,8 @@ public static class DirectoryServiceExtensions
             .AddSchema<DirectorySchema>()
             .AddSystemTextJson()
             .AddGraphTypes(typeof(DirectorySchema).Assembly)
+            // Queries: the library's parallel strategy, writing lists of plain objects without a node per field.
+            .AddExecutionStrategy<DirectoryExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddErrorInfoProvider(o =>
             {
                 o.ExposeExceptionDetails = false;

@@ -9,10 +9,10 @@ public sealed class AddressType : ObjectGraphType<Address>
     public AddressType()
     {
         Name = "Address";
-        Field<NonNullGraphType<StringGraphType>>("street").Description("Street and unit.").Resolve(c => c.Source.Street);
-        Field<NonNullGraphType<StringGraphType>>("city").Description("City or town.").Resolve(c => c.Source.City);
-        Field<NonNullGraphType<StringGraphType>>("region").Description("Province or state code, e.g. \"AB\".").Resolve(c => c.Source.Region);
-        Field<NonNullGraphType<StringGraphType>>("postalCode").Description("Postal or ZIP code.").Resolve(c => c.Source.PostalCode);
-        Field<NonNullGraphType<StringGraphType>>("country").Description("ISO 3166-1 alpha-2, e.g. \"CA\".").Resolve(c => c.Source.Country);
+        Field<NonNullGraphType<StringGraphType>>("street").Description("Street and unit.").ResolveFromSource(s => s.Street);
+        Field<NonNullGraphType<StringGraphType>>("city").Description("City or town.").ResolveFromSource(s => s.City);
+        Field<NonNullGraphType<StringGraphType>>("region").Description("Province or state code, e.g. \"AB\".").ResolveFromSource(s => s.Region);
+        Field<NonNullGraphType<StringGraphType>>("postalCode").Description("Postal or ZIP code.").ResolveFromSource(s => s.PostalCode);
+        Field<NonNullGraphType<StringGraphType>>("country").Description("ISO 3166-1 alpha-2, e.g. \"CA\".").ResolveFromSource(s => s.Country);
     }
 }

@@ -8,7 +8,7 @@ public sealed class AuditLogPageType : ObjectGraphType<AuditLogPage>
     public AuditLogPageType()
     {
         Name = "AuditLogPage";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryType>>>>("entries").Description("Newest first.").Resolve(c => c.Source.Entries);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryType>>>>("entries").Description("Newest first.").ResolveFromSource(s => s.Entries);
         Field<NonNullGraphType<PageInfoType>>("pageInfo").Description("Paging.")
             .Resolve(c => new PageInfo(c.Source.HasNextPage, c.Source.Entries.Count > 0 ? c.Source.Entries[^1].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
     }

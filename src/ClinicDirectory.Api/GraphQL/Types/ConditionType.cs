@@ -9,9 +9,9 @@ public sealed class ConditionType : ObjectGraphType<Condition>
     public ConditionType()
     {
         Name = "Condition";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("Stable id, e.g. \"tmj\".").Resolve(c => c.Source.Id);
-        Field<NonNullGraphType<StringGraphType>>("name").Description("Display name, e.g. \"TMJ and jaw pain\".").Resolve(c => c.Source.Name);
-        Field<NonNullGraphType<StringGraphType>>("bodyRegion").Description("Where it hurts.").Resolve(c => c.Source.BodyRegion);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("synonyms").Description("Other names search understands.").Resolve(c => c.Source.Synonyms);
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Stable id, e.g. \"tmj\".").ResolveFromSource(s => s.Id);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("Display name, e.g. \"TMJ and jaw pain\".").ResolveFromSource(s => s.Name);
+        Field<NonNullGraphType<StringGraphType>>("bodyRegion").Description("Where it hurts.").ResolveFromSource(s => s.BodyRegion);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("synonyms").Description("Other names search understands.").ResolveFromSource(s => s.Synonyms);
     }
 }

@@ -11,15 +11,15 @@ public sealed class CredentialType : ObjectGraphType<Credential>
     public CredentialType()
     {
         Name = "Credential";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("Credential id.").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Credential id.").ResolveFromSource(s => s.Id);
         Field<NonNullGraphType<CertificationProgramType>>("program").Description("The certification program.")
             .Resolve(c => c.RequestServices!.GetRequiredService<DirectoryTaxonomy>().ProgramById(c.Source.ProgramId)
                 ?? new CertificationProgram { Id = c.Source.ProgramId, Body = "Unknown", BodyId = "unknown", Name = c.Source.ProgramId });
-        Field<DateScalar>("earnedOn").Description("When it was earned.").Resolve(c => c.Source.EarnedOn);
-        Field<DateScalar>("expiresOn").Description("When it expires, if it does.").Resolve(c => c.Source.ExpiresOn);
+        Field<DateScalar>("earnedOn").Description("When it was earned.").ResolveFromSource(s => s.EarnedOn);
+        Field<DateScalar>("expiresOn").Description("When it expires, if it does.").ResolveFromSource(s => s.ExpiresOn);
         Field<NonNullGraphType<VerificationStatusEnum>>("status")
             .Description("VERIFIED once checked with the certifying body; EXPIRED after expiresOn.")
             .Resolve(c => c.Source.EffectiveStatus(DateOnly.FromDateTime(c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
-        Field<DateTimeScalar>("verifiedAt").Description("When it was verified.").Resolve(c => c.Source.VerifiedAt);
+        Field<DateTimeScalar>("verifiedAt").Description("When it was verified.").ResolveFromSource(s => s.VerifiedAt);
     }
 }

@@ -8,8 +8,8 @@ public sealed class FacetValueType : ObjectGraphType<FacetValue>
     public FacetValueType()
     {
         Name = "FacetValue";
-        Field<NonNullGraphType<StringGraphType>>("value").Description("What the matching filter accepts.").Resolve(c => c.Source.Value);
-        Field<NonNullGraphType<StringGraphType>>("label").Description("Display label.").Resolve(c => c.Source.Label);
-        Field<NonNullGraphType<IntGraphType>>("count").Description("Hits with this value chosen instead.").Resolve(c => c.Source.Count);
+        Field<NonNullGraphType<StringGraphType>>("value").Description("What the matching filter accepts.").ResolveFromSource(s => s.Value);
+        Field<NonNullGraphType<StringGraphType>>("label").Description("Display label.").ResolveFromSource(s => s.Label);
+        Field<NonNullGraphType<IntGraphType>>("count").Description("Hits with this value chosen instead.").ResolveFromSource(s => s.Count);
     }
 }

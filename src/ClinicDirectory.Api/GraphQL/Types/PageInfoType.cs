@@ -8,7 +8,7 @@ public sealed class PageInfoType : ObjectGraphType<PageInfo>
     public PageInfoType()
     {
         Name = "PageInfo";
-        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Description("More hits follow.").Resolve(c => c.Source.HasNextPage);
-        Field<StringGraphType>("endCursor").Description("Pass as after to get the next page.").Resolve(c => c.Source.EndCursor);
+        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Description("More hits follow.").ResolveFromSource(s => s.HasNextPage);
+        Field<StringGraphType>("endCursor").Description("Pass as after to get the next page.").ResolveFromSource(s => s.EndCursor);
     }
 }

@@ -8,7 +8,7 @@ public sealed class PractitionerPayloadType : ObjectGraphType<PractitionerPayloa
     public PractitionerPayloadType()
     {
         Name = "PractitionerPayload";
-        Field<PractitionerType>("practitioner").Description("The practitioner as stored, when accepted.").Resolve(c => c.Source.Practitioner);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Description("Why the change was refused; empty when accepted.").Resolve(c => c.Source.UserErrors);
+        Field<PractitionerType>("practitioner").Description("The practitioner as stored, when accepted.").ResolveFromSource(s => s.Practitioner);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Description("Why the change was refused; empty when accepted.").ResolveFromSource(s => s.UserErrors);
     }
 }

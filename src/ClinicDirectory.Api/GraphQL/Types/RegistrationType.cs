@@ -10,11 +10,11 @@ public sealed class RegistrationType : ObjectGraphType<Registration>
     {
         Name = "Registration";
         Description = "Licence with the profession's regulator, e.g. Physiotherapy Alberta.";
-        Field<NonNullGraphType<StringGraphType>>("regulator").Description("The regulator.").Resolve(c => c.Source.Regulator);
-        Field<NonNullGraphType<StringGraphType>>("number").Description("Registration number.").Resolve(c => c.Source.Number);
-        Field<NonNullGraphType<RegistrationStatusEnum>>("status").Description("Standing.").Resolve(c => c.Source.Status);
+        Field<NonNullGraphType<StringGraphType>>("regulator").Description("The regulator.").ResolveFromSource(s => s.Regulator);
+        Field<NonNullGraphType<StringGraphType>>("number").Description("Registration number.").ResolveFromSource(s => s.Number);
+        Field<NonNullGraphType<RegistrationStatusEnum>>("status").Description("Standing.").ResolveFromSource(s => s.Status);
         Field<NonNullGraphType<BooleanGraphType>>("dryNeedlingAuthorized")
             .Description("The regulator authorizes this practitioner to perform dry needling (a restricted activity in some provinces).")
-            .Resolve(c => c.Source.DryNeedlingAuthorized);
+            .ResolveFromSource(s => s.DryNeedlingAuthorized);
     }
 }

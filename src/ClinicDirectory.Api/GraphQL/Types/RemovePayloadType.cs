@@ -8,7 +8,7 @@ public sealed class RemovePayloadType : ObjectGraphType<RemovePayload>
     public RemovePayloadType()
     {
         Name = "RemovePayload";
-        Field<IdGraphType>("removedId").Description("What was removed, when accepted.").Resolve(c => c.Source.RemovedId);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Description("Why the removal was refused; empty when accepted.").Resolve(c => c.Source.UserErrors);
+        Field<IdGraphType>("removedId").Description("What was removed, when accepted.").ResolveFromSource(s => s.RemovedId);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Description("Why the removal was refused; empty when accepted.").ResolveFromSource(s => s.UserErrors);
     }
 }

@@ -10,10 +10,10 @@ public abstract class SearchEdgeType<T, TNodeType> : ObjectGraphType<SearchHit<T
     protected SearchEdgeType(string name)
     {
         Name = name;
-        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Opaque position of this hit.").Resolve(c => c.Source.Cursor);
-        Field<NonNullGraphType<TNodeType>>("node").Description("The hit.").Resolve(c => c.Source.Item);
-        Field<FloatGraphType>("distanceKm").Description("Kilometres from filter.location, when one was given.").Resolve(c => c.Source.DistanceKm);
-        Field<FloatGraphType>("score").Description("Relevance score, when there was text.").Resolve(c => c.Source.Score);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("highlights").Description("Fragments of matched text with <em> around the matches.").Resolve(c => c.Source.Highlights);
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Opaque position of this hit.").ResolveFromSource(s => s.Cursor);
+        Field<NonNullGraphType<TNodeType>>("node").Description("The hit.").ResolveFromSource(s => s.Item);
+        Field<FloatGraphType>("distanceKm").Description("Kilometres from filter.location, when one was given.").ResolveFromSource(s => s.DistanceKm);
+        Field<FloatGraphType>("score").Description("Relevance score, when there was text.").ResolveFromSource(s => s.Score);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("highlights").Description("Fragments of matched text with <em> around the matches.").ResolveFromSource(s => s.Highlights);
     }
 }

@@ -14,6 +14,6 @@ public abstract class SearchResultType<T, TEdgeType> : ObjectGraphType<SearchPag
         Field<NonNullGraphType<PageInfoType>>("pageInfo").Description("Paging.")
             .Resolve(c => new PageInfo(c.Source.Result.HasNextPage, c.Source.Result.Hits.Count > 0 ? c.Source.Result.Hits[^1].Cursor : null));
         Field<NonNullGraphType<FacetsType>>("facets").Description("Disjunctive counts over every hit.").Resolve(c => c.Source.Result.Facets);
-        Field<PlaceType>("resolvedPlace").Description("What filter.location.place resolved to, when one was given.").Resolve(c => c.Source.ResolvedPlace);
+        Field<PlaceType>("resolvedPlace").Description("What filter.location.place resolved to, when one was given.").ResolveFromSource(s => s.ResolvedPlace);
     }
 }

@@ -9,8 +9,8 @@ public sealed class UserErrorType : ObjectGraphType<UserError>
     public UserErrorType()
     {
         Name = "UserError";
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("field").Description("Path to the input field at fault, e.g. [\"patch\", \"latitude\"].").Resolve(c => c.Source.Field);
-        Field<NonNullGraphType<StringGraphType>>("message").Description("What is wrong.").Resolve(c => c.Source.Message);
-        Field<NonNullGraphType<UserErrorCodeEnum>>("code").Description("Kind of error.").Resolve(c => c.Source.Code);
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("field").Description("Path to the input field at fault, e.g. [\"patch\", \"latitude\"].").ResolveFromSource(s => s.Field);
+        Field<NonNullGraphType<StringGraphType>>("message").Description("What is wrong.").ResolveFromSource(s => s.Message);
+        Field<NonNullGraphType<UserErrorCodeEnum>>("code").Description("Kind of error.").ResolveFromSource(s => s.Code);
     }
 }
