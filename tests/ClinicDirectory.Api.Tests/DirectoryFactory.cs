@@ -64,6 +64,16 @@ public static class GraphQLClient
         return body["data"]!;
     }
 
+    /// <summary>Status and body as sent, for comparing two hosts' answers byte for byte; variables: JSON text.</summary>
+    public static async Task<string> AnswerAsync(this HttpClient client, string query, string variables)
+    {
+        using var content = new StringContent(
+            $$"""{ "query": {{JsonSerializer.Serialize(query)}}, "variables": {{variables}} }""",
+            System.Text.Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync(new Uri("/graphql", UriKind.Relative), content);
+        return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+    }
+
     /// <summary>The extensions.code of the first error.</summary>
     public static string? ErrorCode(this JsonNode body) => body["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>();
 }
