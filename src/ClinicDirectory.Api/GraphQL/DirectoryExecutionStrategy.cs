@@ -42,7 +42,18 @@ public sealed class DirectoryExecutionStrategy : ParallelExecutionStrategy
         var itemNonNull = itemType is NonNullGraphType;
         if (itemType is NonNullGraphType nonNull) itemType = nonNull.ResolvedType;
         if (itemType is not IObjectGraphType objectType) return false;
-        if (ShapeOfObject(context, objectType, selection, 0) is not { } shape) return false;
+        ObjectFields? shape;
+        try
+        {
+            shape = ShapeOfObject(context, objectType, selection, 0);
+        }
+#pragma warning disable CA1031 // Whatever collecting the fields throws, the library's way throws it where it reports it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return false;
+        }
+        if (shape is null) return false;
         var itemShape = new ValueShape(itemNonNull, null, shape, null);
         var values = new List<object?>(items is ICollection c ? c.Count : 4);
         foreach (var item in items)
