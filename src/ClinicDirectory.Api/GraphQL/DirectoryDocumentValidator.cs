@@ -27,7 +27,7 @@ public sealed class DirectoryDocumentValidator(ComplexityValidationRule cost) : 
 {
     private readonly DocumentValidator _inner = new();
 
-    /// <summary>Per kept document: its operations' fields with arguments (null: not such a document).</summary>
+    /// <summary>Per kept document: its operations' plans, worked out on first use.</summary>
     private readonly ConditionalWeakTable<GraphQLDocument, KeptDocument> _kept = [];
 
     public Task<IValidationResult> ValidateAsync(in ValidationOptions options) => ValidateCoreAsync(options);
