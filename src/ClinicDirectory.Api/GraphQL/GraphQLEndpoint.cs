@@ -7,6 +7,7 @@ using GraphQL.Validation;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using Microsoft.Extensions.ObjectPool;
 
 namespace ClinicDirectory.Api.GraphQL;
 
@@ -146,7 +147,42 @@ public static class GraphQLEndpoint
         if (!cached && result.Executed && document is not null) validated.Add(request.Query, document);
         http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         http.Response.ContentType = "application/json; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        await WriteResultAsync(http, serializer, result);
+    }
+
+    /// <summary>Response bodies are built here before they are sent; buffers that grew past 256 KiB are not kept.</summary>
+    private static readonly ObjectPool<MemoryStream> ResponseBuffers =
+        new DefaultObjectPool<MemoryStream>(new ResponseBufferPolicy(), maximumRetained: 64);
+
+    private sealed class ResponseBufferPolicy : PooledObjectPolicy<MemoryStream>
+    {
+        public override MemoryStream Create() => new(16 * 1024);
+
+        public override bool Return(MemoryStream obj)
+        {
+            if (obj.Capacity > 256 * 1024) return false;
+            obj.SetLength(0);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The result as one body with its length: written to the response in one piece, so the headers and the
+    /// body leave in one send instead of a chunked body and its closing chunk in another.
+    /// </summary>
+    private static async Task WriteResultAsync(HttpContext http, IGraphQLTextSerializer serializer, ExecutionResult result)
+    {
+        var buffer = ResponseBuffers.Get();
+        try
+        {
+            await serializer.WriteAsync(buffer, result, http.RequestAborted);
+            http.Response.ContentLength = buffer.Length;
+            await http.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), http.RequestAborted);
+        }
+        finally
+        {
+            ResponseBuffers.Return(buffer);
+        }
     }
 
     /// <summary>What the JSON serializer throws for a body or variables that are not the expected JSON.</summary>
@@ -182,6 +218,6 @@ public static class GraphQLEndpoint
         http.Response.ContentType = "application/json; charset=utf-8";
         var result = new ExecutionResult { Executed = false };
         result.AddError(new ExecutionError(message) { Code = code });
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        await WriteResultAsync(http, serializer, result);
     }
 }
