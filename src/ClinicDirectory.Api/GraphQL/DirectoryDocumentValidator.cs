@@ -27,15 +27,14 @@ public sealed class DirectoryDocumentValidator(ComplexityValidationRule cost) : 
 {
     private readonly DocumentValidator _inner = new();
 
-    /// <summary>Per kept document: its operations' plans, worked out on first use.</summary>
-    private readonly ConditionalWeakTable<GraphQLDocument, KeptDocument> _kept = [];
+    /// <summary>Per operation of a kept document: its plan, worked out on first use.</summary>
+    private readonly ConditionalWeakTable<GraphQLOperationDefinition, OperationPlan> _plans = [];
 
     public Task<IValidationResult> ValidateAsync(in ValidationOptions options) => ValidateCoreAsync(options);
 
     private async Task<IValidationResult> ValidateCoreAsync(ValidationOptions options)
     {
-        var result = options.Rules is { } rules && !rules.Any() && options.Operation is { } operation
-            && _kept.GetValue(options.Document, static d => new KeptDocument(d)).Plan(options.Schema, operation) is { } plan
+        var result = PlanFor(options) is { } plan
             ? await plan.ParseAsync(options).ConfigureAwait(false) ?? await _inner.ValidateAsync(options).ConfigureAwait(false)
             : await _inner.ValidateAsync(options).ConfigureAwait(false);
         if (!result.IsValid) return result;
@@ -62,35 +61,16 @@ public sealed class DirectoryDocumentValidator(ComplexityValidationRule cost) : 
         return context.HasErrors ? new ValidationResult(context.Errors) : result;
     }
 
-    /// <summary>A kept document's operations, each with its fields that take arguments, worked out on first use.</summary>
-    private sealed class KeptDocument(GraphQLDocument document)
+    /// <summary>The plan of a kept document's operation (one validated with no rules), when it can have one.</summary>
+    private OperationPlan? PlanFor(ValidationOptions options)
     {
-        private readonly bool _plain = !HasFragmentsOrDirectives(document);
-        private readonly Lock _lock = new();
-        private Dictionary<GraphQLOperationDefinition, OperationPlan?>? _plans;
-
-        public OperationPlan? Plan(ISchema schema, GraphQLOperationDefinition operation)
+        if (options.Rules is not { } rules || rules.Any() || options.Operation is not { } operation) return null;
+        if (!_plans.TryGetValue(operation, out var plan))
         {
-            if (!_plain) return null;
-            lock (_lock)
-            {
-                _plans ??= [];
-                if (!_plans.TryGetValue(operation, out var plan))
-                    _plans[operation] = plan = OperationPlan.Of(schema, document, operation);
-                return plan;
-            }
+            plan = OperationPlan.Of(options.Schema, options.Document, operation);
+            _plans.TryAdd(operation, plan); // a request racing this one made the same plan
         }
-
-        private static bool HasFragmentsOrDirectives(ASTNode node) => node switch
-        {
-            GraphQLFragmentDefinition or GraphQLFragmentSpread or GraphQLInlineFragment => true,
-            IHasDirectivesNode { Directives.Count: > 0 } => true,
-            GraphQLDocument d => d.Definitions.Any(HasFragmentsOrDirectives),
-            GraphQLOperationDefinition o => (o.Variables?.Items.Any(HasFragmentsOrDirectives) ?? false) || HasFragmentsOrDirectives(o.SelectionSet),
-            GraphQLSelectionSet s => s.Selections.Any(HasFragmentsOrDirectives),
-            GraphQLField f => f.SelectionSet is { } set && HasFragmentsOrDirectives(set),
-            _ => false,
-        };
+        return plan.Usable ? plan : null;
     }
 
     /// <summary>
@@ -102,18 +82,21 @@ public sealed class DirectoryDocumentValidator(ComplexityValidationRule cost) : 
     {
         private readonly GraphQLDocument _document;
         private readonly GraphQLOperationDefinition _operation;
-        private readonly (GraphQLField Field, FieldType Definition)[] _argumentFields;
+        private readonly (GraphQLField Field, FieldType Definition)[]? _argumentFields;
         private readonly ValidationContext?[] _contexts = new ValidationContext?[Math.Max(2, Environment.ProcessorCount * 2)];
 
-        private OperationPlan(GraphQLDocument document, GraphQLOperationDefinition operation, (GraphQLField, FieldType)[] argumentFields)
+        private OperationPlan(GraphQLDocument document, GraphQLOperationDefinition operation, (GraphQLField, FieldType)[]? argumentFields)
         {
             _document = document;
             _operation = operation;
             _argumentFields = argumentFields;
         }
 
-        /// <summary>The plan, or null when a field cannot be matched to the schema here (the library then reports it).</summary>
-        public static OperationPlan? Of(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation)
+        /// <summary>False for an operation with fragments or directives, or a field this walk cannot match (the library's way then).</summary>
+        public bool Usable => _argumentFields is not null;
+
+        /// <summary>The operation's plan; not usable when it has fragments or directives or a field cannot be matched to the schema here.</summary>
+        public static OperationPlan Of(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation)
         {
             IComplexGraphType? root = operation.Operation switch
             {
@@ -122,9 +105,11 @@ public sealed class DirectoryDocumentValidator(ComplexityValidationRule cost) : 
                 OperationType.Subscription => schema.Subscription,
                 _ => null,
             };
-            if (root is null) return null;
             var fields = new List<(GraphQLField, FieldType)>();
-            return Collect(schema, root, operation.SelectionSet, fields) ? new OperationPlan(document, operation, [.. fields]) : null;
+            var usable = root is not null && operation.Directives is not { Count: > 0 }
+                && (operation.Variables?.Items.All(v => v.Directives is not { Count: > 0 }) ?? true)
+                && Collect(schema, root, operation.SelectionSet, fields);
+            return new OperationPlan(document, operation, usable ? [.. fields] : null);
         }
 
         // As the library's argument parser: every field of the selection, in document order, with arguments parsed
@@ -133,7 +118,8 @@ public sealed class DirectoryDocumentValidator(ComplexityValidationRule cost) : 
         {
             foreach (var node in selection.Selections)
             {
-                if (node is not GraphQLField field) return false;
+                // Fragments and directives: the library's way.
+                if (node is not GraphQLField field || field.Directives is { Count: > 0 }) return false;
                 var name = field.Name.Value;
                 var definition = name == schema.TypeMetaFieldType.Name ? schema.TypeMetaFieldType
                     : name == schema.TypeNameMetaFieldType.Name ? schema.TypeNameMetaFieldType
@@ -162,7 +148,7 @@ public sealed class DirectoryDocumentValidator(ComplexityValidationRule cost) : 
                 var (variables, errors) = await context.GetVariablesValuesAsync().ConfigureAwait(false);
                 if (errors is { Count: > 0 }) return null;
                 Dictionary<GraphQLField, IDictionary<string, ArgumentValue>>? arguments = null;
-                foreach (var (field, definition) in _argumentFields)
+                foreach (var (field, definition) in _argumentFields!)
                 {
                     if (ExecutionHelper.GetArguments(definition.Arguments, field.Arguments, variables, _document, field, null) is { } parsed)
                         (arguments ??= []).Add(field, parsed);

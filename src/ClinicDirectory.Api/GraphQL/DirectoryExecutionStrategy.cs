@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
@@ -25,27 +26,21 @@ namespace ClinicDirectory.Api.GraphQL;
 /// </summary>
 public sealed class DirectoryExecutionStrategy : ParallelExecutionStrategy
 {
-    /// <summary>Nesting levels of plain objects and lists read at most; deeper selections go the library's way.</summary>
-    private const int MaxDepth = 8;
-
     protected override Task SetArrayItemNodesAsync(ExecutionContext context, ArrayExecutionNode parent)
     {
         if (TryReadPlainList(context, parent)) return Task.CompletedTask;
         return base.SetArrayItemNodesAsync(context, parent);
     }
 
+    /// <summary>A list of objects read whole into plain values (lists of scalars the library already writes whole).</summary>
     private bool TryReadPlainList(ExecutionContext context, ArrayExecutionNode parent)
     {
-        if (parent.Result is not IEnumerable items || parent.Result is string || parent.Field?.SelectionSet is not { } selection) return false;
-        var list = (ListGraphType)parent.GraphType;
-        var itemType = list.ResolvedType;
-        var itemNonNull = itemType is NonNullGraphType;
-        if (itemType is NonNullGraphType nonNull) itemType = nonNull.ResolvedType;
-        if (itemType is not IObjectGraphType objectType) return false;
-        ObjectFields? shape;
+        if (parent.Field.SelectionSet is not { } selection || ((ListGraphType)parent.GraphType).ResolvedType!.GetNamedType() is not IObjectGraphType)
+            return false;
+        ValueShape? shape;
         try
         {
-            shape = ShapeOfObject(context, objectType, selection, 0);
+            shape = ShapeOf(context, parent.GraphType, selection);
         }
 #pragma warning disable CA1031 // Whatever collecting the fields throws, the library's way throws it where it reports it.
         catch (Exception)
@@ -53,22 +48,14 @@ public sealed class DirectoryExecutionStrategy : ParallelExecutionStrategy
         {
             return false;
         }
-        if (shape is null) return false;
-        var itemShape = new ValueShape(itemNonNull, null, shape, null);
-        var values = new List<object?>(items is ICollection c ? c.Count : 4);
-        foreach (var item in items)
-        {
-            if (!TryRead(itemShape, item, out var value)) return false;
-            values.Add(value);
-        }
-        parent.SerializedResult = values;
+        if (shape is null || !TryRead(shape, parent.Result, out var values)) return false;
+        parent.SerializedResult = (List<object?>)values!;
         return true;
     }
 
     /// <summary>How an object's selected fields are read and written, or null when one of them is not read from the object alone.</summary>
-    private ObjectFields? ShapeOfObject(ExecutionContext context, IObjectGraphType type, GraphQLSelectionSet selection, int depth)
+    private ObjectFields? ShapeOfObject(ExecutionContext context, IObjectGraphType type, GraphQLSelectionSet selection)
     {
-        if (depth > MaxDepth) return null;
         var fields = CollectFieldsFrom(context, type, selection, null);
         var names = new string[fields.Count];
         var readers = new Func<object, object?>?[fields.Count];
@@ -83,7 +70,7 @@ public sealed class DirectoryExecutionStrategy : ParallelExecutionStrategy
                 shapes[i++] = new ValueShape(true, null, null, null) { Constant = type.Name };
                 continue;
             }
-            if (SourceFields.Reader(definition) is not { } reader || ShapeOf(context, definition.ResolvedType!, field.SelectionSet, depth) is not { } shape)
+            if (SourceFields.Reader(definition) is not { } reader || ShapeOf(context, definition.ResolvedType!, field.SelectionSet) is not { } shape)
                 return null;
             readers[i] = reader;
             shapes[i++] = shape;
@@ -91,15 +78,16 @@ public sealed class DirectoryExecutionStrategy : ParallelExecutionStrategy
         return new ObjectFields(names, readers, shapes, type.SkipTypeCheck ? null : type.IsTypeOf);
     }
 
-    private ValueShape? ShapeOf(ExecutionContext context, IGraphType type, GraphQLSelectionSet? selection, int depth)
+    // The recursion follows the selection, whose depth the query's cost check limits.
+    private ValueShape? ShapeOf(ExecutionContext context, IGraphType type, GraphQLSelectionSet? selection)
     {
         var nonNull = type is NonNullGraphType;
         if (type is NonNullGraphType n) type = n.ResolvedType!;
         return type switch
         {
             ScalarGraphType scalar => new ValueShape(nonNull, scalar, null, null),
-            IObjectGraphType obj when selection is not null && ShapeOfObject(context, obj, selection, depth + 1) is { } shape => new ValueShape(nonNull, null, shape, null),
-            ListGraphType list when ShapeOf(context, list.ResolvedType!, selection, depth + 1) is { } item => new ValueShape(nonNull, null, null, item),
+            IObjectGraphType obj when selection is not null && ShapeOfObject(context, obj, selection) is { } shape => new ValueShape(nonNull, null, shape, null),
+            ListGraphType list when ShapeOf(context, list.ResolvedType!, selection) is { } item => new ValueShape(nonNull, null, null, item),
             _ => null,
         };
     }
@@ -191,21 +179,8 @@ public sealed class PlainObjectConverter : JsonConverter<PlainObject>
         {
             var name = value.Names[i];
             writer.WritePropertyName(options.PropertyNamingPolicy?.ConvertName(name) ?? name);
-            switch (value.Values[i])
-            {
-                case null:
-                    writer.WriteNullValue();
-                    break;
-                case string s:
-                    JsonSerializer.Serialize(writer, s, options);
-                    break;
-                case PlainObject o:
-                    Write(writer, o, options);
-                    break;
-                case var other:
-                    JsonSerializer.Serialize(writer, other, options);
-                    break;
-            }
+            // By its runtime type, as the library writes a value node (a nested PlainObject comes back here).
+            JsonSerializer.Serialize(writer, value.Values[i], options);
         }
         writer.WriteEndObject();
     }

@@ -55,7 +55,7 @@ kill $SERVICE; wait $SERVICE 2>/dev/null || true
 ENGINE_AFTER=$(engine_only)
 echo "after the HTTP load, $ENGINE_AFTER"
 
-searches() { echo "$1" | grep -o '[0-9]* searches/s' | grep -o '^[0-9]*'; }
-engine_rps=$(( ($(searches "$ENGINE") + $(searches "$ENGINE_AFTER")) / 2 ))
-http_rps=$(echo "$HTTP" | grep -o '[0-9]* requests/s' | grep -o '^[0-9]*')
+rate() { echo "$1" | grep -o "[0-9]* $2/s" | grep -o '^[0-9]*'; }
+engine_rps=$(( ($(rate "$ENGINE" searches) + $(rate "$ENGINE_AFTER" searches)) / 2 ))
+http_rps=$(rate "$HTTP" requests)
 echo "ratio http/engine: $(awk -v h="$http_rps" -v e="$engine_rps" 'BEGIN { printf "%.2f", h / e }') (against the engine-only mean, $engine_rps searches/s)"
