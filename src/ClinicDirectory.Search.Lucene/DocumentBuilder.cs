@@ -87,7 +87,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         d.String(Fields.Of(t, Fields.DirectBilling), clinic.DirectBilling ? "1" : "0");
         d.String(Fields.Of(t, Fields.Accepting), clinic.AcceptingNewPatients ? "1" : "0");
         text.AddTo(d, t);
-        return d.Document;
+        return d.Complete();
     }
 
     public Document BuildPractitioner(Practitioner practitioner, IReadOnlyList<Clinic> clinics)
@@ -112,7 +112,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         d.String(Fields.Of(t, Fields.Profession), practitioner.Profession.ToString());
         d.String(Fields.Of(t, Fields.Accepting), practitioner.AcceptingNewPatients ? "1" : "0");
         text.AddTo(d, t);
-        return d.Document;
+        return d.Complete();
     }
 
     public static string Uid(string type, string id) => type + ":" + id;

@@ -7,7 +7,9 @@ namespace ClinicDirectory.Search.Lucene;
 /// <summary>
 /// One document per indexing thread, refilled for every listing: its Field objects (and their token
 /// streams) are reused, because creating them costs more than indexing them. A document must be handed
-/// to the IndexWriter before the same thread builds the next one.
+/// to the IndexWriter before the same thread builds the next one. The exact terms of one field (a listing's
+/// conditions, say) go to the index as one field of several terms rather than one field per term: the same
+/// postings, but Lucene's per-field work (looking the field up, setting up its token stream) is done once.
 /// </summary>
 internal sealed class ReusableDocument
 {
@@ -21,6 +23,8 @@ internal sealed class ReusableDocument
     };
 
     private readonly Dictionary<string, Pool> _pools = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ExactTerms> _exact = new(StringComparer.Ordinal);
+    private readonly List<ExactTerms> _exactUsed = [];
 
     public Document Document { get; } = [];
 
@@ -28,12 +32,26 @@ internal sealed class ReusableDocument
     {
         Document.Fields.Clear();
         foreach (var pool in _pools.Values) pool.Used = 0;
+        foreach (var exact in _exactUsed) exact.Terms.Clear();
+        _exactUsed.Clear();
     }
 
+    /// <summary>
+    /// An exact term (not analyzed) of the field, indexed as a StringField indexes it (documents only, no
+    /// norms); every term of the field given for this document goes into one field at <see cref="Complete"/>.
+    /// </summary>
     public void String(string name, string value)
     {
-        if (Reuse(name) is { } f) f.SetStringValue(value);
-        else Add(name, new StringField(name, value, Field.Store.NO));
+        if (!_exact.TryGetValue(name, out var exact)) _exact[name] = exact = new ExactTerms(name);
+        if (exact.Terms.Count == 0) _exactUsed.Add(exact);
+        exact.Terms.Add(value);
+    }
+
+    /// <summary>The document, with one field per exact-term field given since <see cref="Clear"/>.</summary>
+    public Document Complete()
+    {
+        foreach (var exact in _exactUsed) Document.Add(exact.Field);
+        return Document;
     }
 
     public void Words(string name, List<string> terms)
@@ -91,6 +109,20 @@ internal sealed class ReusableDocument
         pool.Fields.Add(field);
         pool.Used++;
         Document.Add(field);
+    }
+
+    /// <summary>
+    /// A field's exact terms for the current document and the one field that indexes them. Its type matches a
+    /// StringField's in everything the index keeps (indexed, documents only, no norms), so the postings are
+    /// the ones StringFields would write.
+    /// </summary>
+    private sealed class ExactTerms
+    {
+        public ExactTerms(string name) => Field = new Field(name, new TermListTokenStream(Terms), WordsOnly);
+
+        public List<string> Terms { get; } = [];
+
+        public Field Field { get; }
     }
 
     private sealed class Pool
