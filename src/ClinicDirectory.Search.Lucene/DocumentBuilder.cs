@@ -13,11 +13,12 @@ namespace ClinicDirectory.Search.Lucene;
 /// <summary>
 /// Turns listings into index documents. A clinic document carries what its practitioners bring to a clinic
 /// search (their names and certifications); a practitioner document carries where its clinics are. Each
-/// text is analyzed once; the taxonomy's texts (condition synonyms, technique and program names) are
-/// analyzed once, when the builder is made, and replayed. Documents are reused per thread (see <see cref="ReusableDocument"/>):
+/// text is analyzed once; the taxonomy's texts (technique and program names) are analyzed once, when the
+/// builder is made, and replayed. Conditions are indexed by id only: a search finds their words through
+/// <see cref="ConditionWords"/>. Documents are reused per thread (see <see cref="ReusableDocument"/>):
 /// hand each one to the IndexWriter before building the next on the same thread.
 /// </summary>
-internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analyzer, TimeProvider time)
+internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, ConditionWords conditions, Analyzer analyzer, TimeProvider time)
 {
     /// <summary>Lucene's limit for one DocValues value; listings are validated far below it.</summary>
     private const int MaxJsonBytes = 32_000;
@@ -54,10 +55,8 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
 
     private static (JsonBuffer Listing, JsonBuffer Summary) Json => _json ??= (new JsonBuffer(), new JsonBuffer());
 
-    // The words of the taxonomy's texts, analyzed once: a condition's name with its synonyms, a technique's
-    // names, a program's body and name, a profession. Cities are not known in advance: analyzed on first use.
-    private readonly Dictionary<string, string[]> _conditionWords = taxonomy.Conditions.ToDictionary(
-        c => c.Id, c => Words(analyzer, c.Name + " \n " + string.Join(" \n ", c.Synonyms)), StringComparer.Ordinal);
+    // The words of the taxonomy's texts, analyzed once: a technique's names, a program's body and name, a
+    // profession. Cities are not known in advance: analyzed on first use.
     private readonly Dictionary<string, string[]> _programWords = taxonomy.Programs.ToDictionary(
         p => p.Id, p => Words(analyzer, $"{p.Body} {p.Name}"), StringComparer.Ordinal);
     private readonly Dictionary<Technique, string[]> _techniqueWords = Enum.GetValues<Technique>().ToDictionary(
@@ -77,7 +76,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         text.Add(clinic.Description);
         AddPlace(d, t, clinic, text);
         AddPoints(d, t, [(clinic.Latitude, clinic.Longitude)]);
-        AddConditions(d, t, clinic.Conditions, text);
+        AddConditions(d, t, clinic.Conditions);
         var techniques = new HashSet<Technique>(clinic.Techniques);
         foreach (var p in practitioners) techniques.UnionWith(p.Techniques);
         AddTechniques(d, t, techniques, text);
@@ -105,7 +104,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
             d.String(Fields.Of(t, Fields.ClinicId), clinic.Id);
         }
         AddPoints(d, t, [.. clinics.Select(c => (c.Latitude, c.Longitude))]);
-        AddConditions(d, t, practitioner.Conditions, text);
+        AddConditions(d, t, practitioner.Conditions);
         AddTechniques(d, t, practitioner.Techniques, text);
         AddLanguages(d, t, practitioner.Languages);
         AddCredentials(d, t, practitioner.Credentials, text);
@@ -144,7 +143,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
     }
 
     /// <summary>
-    /// The words of a document: its name, its conditions (with synonyms) and everything else. Search needs
+    /// The words of a document: its name and everything else but its conditions' words. Search needs
     /// only which words occur, so each field gets each distinct word once. One per thread, cleared for each
     /// document (like <see cref="ReusableDocument"/>); words are analyzed straight into its sets, and a
     /// word seen before on the thread is not allocated again.
@@ -159,8 +158,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         private readonly HashSet<string> _pool = new(StringComparer.Ordinal);
         private readonly HashSet<string> _name = new(StringComparer.Ordinal);
         private readonly HashSet<string> _all = new(StringComparer.Ordinal);
-        private readonly HashSet<string> _conditions = new(StringComparer.Ordinal);
-        private readonly List<string> _nameWords = [], _allWords = [], _conditionWords = [];
+        private readonly List<string> _nameWords = [], _allWords = [];
         private Analyzer _analyzer = null!;
 
         public static Text Begin(Analyzer analyzer)
@@ -169,7 +167,6 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
             text._analyzer = analyzer;
             text._name.Clear();
             text._all.Clear();
-            text._conditions.Clear();
             return text;
         }
 
@@ -180,15 +177,6 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         public void Add(string[] words)
         {
             foreach (var word in words) _all.Add(word);
-        }
-
-        public void AddCondition(string[] words)
-        {
-            foreach (var word in words)
-            {
-                _all.Add(word);
-                _conditions.Add(word);
-            }
         }
 
         private void Analyze(string? text, HashSet<string>? also)
@@ -216,7 +204,6 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         public void AddTo(ReusableDocument d, string t)
         {
             d.Words(Fields.Of(t, Fields.Name), Fill(_nameWords, _name));
-            d.Words(Fields.Of(t, Fields.ConditionsText), Fill(_conditionWords, _conditions));
             d.Words(Fields.Of(t, Fields.All), Fill(_allWords, _all));
         }
 
@@ -277,15 +264,15 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, Analyzer analy
         d.Binary(Fields.Geo, packed);
     }
 
-    private void AddConditions(ReusableDocument d, string t, IEnumerable<string> conditionIds, Text text)
+    private void AddConditions(ReusableDocument d, string t, IEnumerable<string> conditionIds)
     {
         foreach (var id in conditionIds.Distinct())
         {
-            if (!_conditionWords.TryGetValue(id, out var words)) continue;
+            if (!conditions.Has(id)) continue;
+            // The id only: a search for one of the condition's words (its name or a synonym, so "jaw pain"
+            // finds a clinic that lists TMJ) reads the documents with the id as documents with the word.
             d.String(Fields.Of(t, Fields.Condition), id);
             d.SortedSet(Fields.FacetCondition, id);
-            // Synonyms are indexed with the listing, so "jaw pain" finds a clinic that lists TMJ.
-            text.AddCondition(words);
         }
     }
 

@@ -21,7 +21,8 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     private readonly LuceneEngineOptions _options;
     private readonly DirectoryTaxonomy _taxonomy;
     private readonly Analyzer _analyzer = TextAnalysis.CreateAnalyzer();
-    private readonly TermBitsCache _bits = new();
+    private readonly ConditionWords _conditionWords;
+    private readonly TermBitsCache _bits;
     private readonly SegmentArrays _arrays = new();
     private readonly DocumentBuilder _documents;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -34,7 +35,9 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     {
         _options = options;
         _taxonomy = taxonomy;
-        _documents = new DocumentBuilder(taxonomy, _analyzer, time);
+        _conditionWords = new ConditionWords(taxonomy, _analyzer);
+        _bits = new TermBitsCache(_conditionWords);
+        _documents = new DocumentBuilder(taxonomy, _conditionWords, _analyzer, time);
     }
 
     public Task InitializeAsync(CancellationToken cancellationToken)
@@ -283,7 +286,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         var searcher = _searchers!.Acquire();
         try
         {
-            using var execution = new SearchExecution(request, type, terms, searcher.IndexReader, _bits, _arrays);
+            using var execution = new SearchExecution(request, type, terms, searcher.IndexReader, _bits, _arrays, _conditionWords);
             execution.Run(searcher.IndexReader);
             var sort = execution.Sort;
 

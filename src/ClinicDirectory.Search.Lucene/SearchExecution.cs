@@ -41,6 +41,7 @@ internal sealed class SearchExecution : IDisposable
     private readonly string _type;
     private readonly SearchSort _sort;
     private readonly TermBitsCache _bits;
+    private readonly ConditionWords _conditions;
     private readonly SegmentArrays _arrays;
     private readonly IReadOnlyList<QueryWord> _words;
     private readonly int _requiredWords;
@@ -57,8 +58,9 @@ internal sealed class SearchExecution : IDisposable
     private readonly SortKey? _after;
     private readonly PriorityQueue<Candidate, SortKey> _heap;
 
-    public SearchExecution(SearchRequest request, string type, IReadOnlyList<string> words, IndexReader reader, TermBitsCache bits, SegmentArrays arrays)
+    public SearchExecution(SearchRequest request, string type, IReadOnlyList<string> words, IndexReader reader, TermBitsCache bits, SegmentArrays arrays, ConditionWords conditions)
     {
+        _conditions = conditions;
         _request = request;
         _type = type;
         _sort = SearchRequestBuilder.EffectiveSort(request);
@@ -196,6 +198,18 @@ internal sealed class SearchExecution : IDisposable
                         terms.Add(tq.Term.Text);
                         df += DocFreq(tq.Term.Text);
                     }
+                }
+            }
+            // The conditions' words are not in the index's dictionary (see ConditionWords): their near
+            // spellings are found in the taxonomy's vocabulary, by the same rule (same first letter, the
+            // same number of edits, a swap of neighbours counting as one).
+            foreach (var candidate in _conditions.Vocabulary)
+            {
+                if (candidate[0] != word[0] || terms.Contains(candidate) || !TextAnalysis.WithinEdits(word, candidate, edits)) continue;
+                if (DocFreq(candidate) is var count and > 0)
+                {
+                    terms.Add(candidate);
+                    df += count;
                 }
             }
         }

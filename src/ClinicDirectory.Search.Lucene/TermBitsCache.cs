@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -11,9 +12,10 @@ namespace ClinicDirectory.Search.Lucene;
 /// segment, as a bitset that answers "does this document have it" in constant time, with its document
 /// count. Built once per segment core and term; deletions are not baked in (the search only sees live
 /// documents), so a reopened reader with new deletions reuses them, and a segment that goes away takes
-/// its bitsets with it.
+/// its bitsets with it. A word of the text fields ("all", "cond") also has the documents of the conditions
+/// that have the word (see <see cref="ConditionWords"/>).
 /// </summary>
-internal sealed class TermBitsCache
+internal sealed class TermBitsCache(ConditionWords conditions)
 {
     /// <summary>
     /// At most this many terms per segment: a bitset costs one bit per document of its segment, so the
@@ -55,27 +57,39 @@ internal sealed class TermBitsCache
         if (perSegment.TryGetValue((field, value), out var cached)) return cached;
         // Counting takes every lock of the dictionary: only on a miss, never on the search path's hits.
         if (perSegment.Count > MaxTermsPerSegment) perSegment.Clear();
-        return perSegment.GetOrAdd((field, value), static (key, r) => Build(r, key.Field, key.Value), reader);
+        return perSegment.GetOrAdd((field, value), static (key, state) => state.Cache.Build(state.Reader, key.Field, key.Value), (Cache: this, Reader: reader));
     }
 
     private static readonly Entry Absent = new(null, 0);
 
-    private static Entry Build(AtomicReader reader, string field, string value)
+    /// <summary>The text fields whose words also come from the listing's conditions, with the conditions' field.</summary>
+    private static readonly FrozenDictionary<string, string> ConditionFieldOf =
+        new[] { Fields.ClinicType, Fields.PractitionerType }
+            .SelectMany(t => new[] { Fields.All, Fields.ConditionsText }.Select(f => KeyValuePair.Create(Fields.Of(t, f), Fields.Of(t, Fields.Condition))))
+            .ToFrozenDictionary(StringComparer.Ordinal);
+
+    private Entry Build(AtomicReader reader, string field, string value)
+    {
+        var bits = new FixedBitSet(reader.MaxDoc);
+        var any = AddDocs(reader, field, value, bits);
+        if (ConditionFieldOf.TryGetValue(field, out var conditionField))
+        {
+            foreach (var condition in conditions.WithWord(value)) any |= AddDocs(reader, conditionField, condition, bits);
+        }
+        return any ? new Entry(bits, bits.Cardinality) : Absent;
+    }
+
+    /// <summary>Sets the documents of the term; false when the segment has none.</summary>
+    private static bool AddDocs(AtomicReader reader, string field, string value, FixedBitSet bits)
     {
         var terms = reader.GetTerms(field);
-        if (terms is null) return Absent;
+        if (terms is null) return false;
         var termsEnum = terms.GetEnumerator();
-        if (!termsEnum.SeekExact(new BytesRef(value))) return Absent;
+        if (!termsEnum.SeekExact(new BytesRef(value))) return false;
         var docs = termsEnum.Docs(null, null, DocsFlags.NONE);
-        var bits = new FixedBitSet(reader.MaxDoc);
-        var count = 0;
         int doc;
-        while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
-        {
-            bits.Set(doc);
-            count++;
-        }
-        return new Entry(bits, count);
+        while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) bits.Set(doc);
+        return true;
     }
 }
 

@@ -54,7 +54,7 @@ switch (command)
         var seed = ClinicDirectory.Core.Seeding.SeedData.Locate(Paths.EnsureData(Console.Out));
         var taxonomy = seed.LoadTaxonomy();
         using var analyzer = ClinicDirectory.Search.Lucene.TextAnalysis.CreateAnalyzer();
-        var builder = new ClinicDirectory.Search.Lucene.DocumentBuilder(taxonomy, analyzer, TimeProvider.System);
+        var builder = new ClinicDirectory.Search.Lucene.DocumentBuilder(taxonomy, new ClinicDirectory.Search.Lucene.ConditionWords(taxonomy, analyzer), analyzer, TimeProvider.System);
         var watch = Stopwatch.StartNew();
         var building = TimeSpan.Zero;
         foreach (var (_, listings) in seed.LoadListings())
