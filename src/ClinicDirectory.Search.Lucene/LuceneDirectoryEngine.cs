@@ -293,7 +293,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             var page = execution.Ranked().Take(request.First).ToList();
             var highlighter = request.IncludeHighlights ? new TextHighlighter(_analyzer, terms) : null;
             var hits = new List<SearchHit<T>>(page.Count);
-            var listings = new ListingReader(searcher.IndexReader, request.SummaryOnly ? Fields.SummaryJson : Fields.Json);
+            var listings = new ListingReader(searcher.IndexReader, request.SummaryOnly ? Fields.SummaryJson : Fields.Json, request.SummaryFields);
             foreach (var candidate in page)
             {
                 var item = listings.Read<T>(candidate.Doc);
@@ -364,7 +364,8 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     /// Reads listings (documents by their index-wide numbers) from one JSON DocValues field, opening each segment's values once for all the
     /// documents read from it (a page of hits) rather than once per document.
     /// </summary>
-    private sealed class ListingReader(IndexReader reader, string field)
+    /// <summary>Reads listings (or summaries: of them only the fields given, null for all) by document.</summary>
+    private sealed class ListingReader(IndexReader reader, string field, IReadOnlySet<string>? summaryFields = null)
     {
         private readonly bool _summaries = field == Fields.SummaryJson;
         private readonly BinaryDocValues?[] _values = new BinaryDocValues?[reader.Leaves.Count];
@@ -379,7 +380,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             values.Get(doc - leaves[l].DocBase, _bytes);
             var json = _bytes.Bytes.AsSpan(_bytes.Offset, _bytes.Length);
             // A page of summaries is most of what a search reads: their own reader is faster than the general one.
-            return _summaries ? SummaryReader.Read<T>(json) : JsonSerializer.Deserialize<T>(json, DirectoryJson.Options)!;
+            return _summaries ? SummaryReader.Read<T>(json, summaryFields) : JsonSerializer.Deserialize<T>(json, DirectoryJson.Options)!;
         }
     }
 

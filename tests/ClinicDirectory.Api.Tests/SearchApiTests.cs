@@ -69,6 +69,30 @@ public sealed class SearchApiTests : IClassFixture<DirectoryFactory>
     }
 
     [Fact]
+    public async Task Every_selection_of_edges_and_node_counts_when_the_engine_reads_only_some_fields()
+    {
+        var client = await _factory.ReadyClientAsync();
+        const string filter = """filter: { text: "neck pain", location: { place: "Calgary, AB", radiusKm: 40 } }, first: 10""";
+        var full = (await client.DataAsync($$"""{ searchClinics({{filter}}) { edges { node { id phone website description languages } } } }"""))["searchClinics"]!["edges"]!.AsArray();
+        Assert.NotEmpty(full);
+        Assert.All(full, e => Assert.False(string.IsNullOrEmpty(e!["node"]!["phone"]?.GetValue<string>())));
+        // Summary fields under two aliases of node, then a field only the whole listing has under an alias of edges.
+        var split = (await client.DataAsync($$"""{ searchClinics({{filter}}) { edges { node { id } n: node { phone } } more: edges { node { description } } } }"""))["searchClinics"]!;
+        Assert.Equal(full.Select(e => e!["node"]!["phone"]!.GetValue<string>()), split["edges"]!.AsArray().Select(e => e!["n"]!["phone"]!.GetValue<string>()));
+        Assert.Equal(full.Select(e => e!["node"]!["description"]!.GetValue<string>()), split["more"]!.AsArray().Select(e => e!["node"]!["description"]!.GetValue<string>()));
+        var languages = (await client.DataAsync($$"""{ searchClinics({{filter}}) { edges { node { id } } l: edges { node { languages } } } }"""))["searchClinics"]!["l"]!.AsArray();
+        Assert.Equal(full.Select(e => e!["node"]!["languages"]!.ToJsonString()), languages.Select(e => e!["node"]!["languages"]!.ToJsonString()));
+
+        // A practitioner's clinics come from the summary's clinic ids when nothing else is selected.
+        const string practitioners = """filter: { location: { place: "Calgary, AB", radiusKm: 40 } }, first: 10""";
+        var clinicsOnly = (await client.DataAsync($$"""{ searchPractitioners({{practitioners}}) { edges { node { clinics { id } } } } }"""))["searchPractitioners"]!["edges"]!.AsArray();
+        var withBio = (await client.DataAsync($$"""{ searchPractitioners({{practitioners}}) { edges { node { bio clinics { id } } } } }"""))["searchPractitioners"]!["edges"]!.AsArray();
+        Assert.NotEmpty(clinicsOnly);
+        Assert.All(clinicsOnly, e => Assert.NotEmpty(e!["node"]!["clinics"]!.AsArray()));
+        Assert.Equal(withBio.Select(e => e!["node"]!["clinics"]!.ToJsonString()), clinicsOnly.Select(e => e!["node"]!["clinics"]!.ToJsonString()));
+    }
+
+    [Fact]
     public async Task Practitioners_search_by_profession_and_clinic_location()
     {
         var client = await _factory.ReadyClientAsync();

@@ -79,6 +79,34 @@ public sealed class SummaryReaderTests
         AssertSameJson(JsonSerializer.Deserialize<Practitioner>(pjson, DirectoryJson.Options)!, pread);
     }
 
+    [Fact]
+    public void Only_the_selected_fields_are_read_and_the_rest_keep_their_defaults()
+    {
+        var (clinics, practitioners) = Listings("generated");
+        var clinic = clinics.First(c => c.Phone is not null && c.Techniques.Count > 0 && c.Languages.Count > 0);
+        var json = JsonSerializer.SerializeToUtf8Bytes(ListingSummary.Of(clinic), DirectoryJson.Options);
+        var read = SummaryReader.Clinic(json, new HashSet<string> { "address", "phone" });
+        Assert.NotNull(read);
+        Assert.Equal((clinic.Id, clinic.Name, clinic.Phone, clinic.Address.City, clinic.Address.Region), (read.Id, read.Name, read.Phone, read.Address.City, read.Address.Region));
+        var defaults = new Clinic();
+        Assert.Equal((defaults.Website, defaults.Latitude, defaults.Version, defaults.UpdatedAt), (read.Website, read.Latitude, read.Version, read.UpdatedAt));
+        Assert.Empty(read.Techniques);
+        Assert.Empty(read.Languages);
+        // Every field named: the same as reading the whole summary.
+        AssertSameJson(SummaryReader.Clinic(json), SummaryReader.Clinic(json, ListingSummary.ClinicFields));
+
+        var practitioner = practitioners.First(p => p.ClinicIds.Count > 0 && p.Languages.Count > 0);
+        var pjson = JsonSerializer.SerializeToUtf8Bytes(ListingSummary.Of(practitioner), DirectoryJson.Options);
+        var pread = SummaryReader.Practitioner(pjson, new HashSet<string> { "clinics" });
+        Assert.NotNull(pread);
+        Assert.Equal(practitioner.ClinicIds, pread.ClinicIds);
+        Assert.Equal(practitioner.Name, pread.Name);
+        Assert.Empty(pread.Languages);
+        AssertSameJson(SummaryReader.Practitioner(pjson), SummaryReader.Practitioner(pjson, ListingSummary.PractitionerFields));
+        // A document of another shape is still left to the deserializer, whatever is selected.
+        Assert.Null(SummaryReader.Clinic("""{"id":"c1","name":"A","unknown":1}"""u8, new HashSet<string> { "id" }));
+    }
+
     [Theory]
     [InlineData("""{"id":"c1","name":"A","unknown":1}""")]
     [InlineData("""{"id":"c1","name":"A","hours":[{"day":"MONDAY"}]}""")]

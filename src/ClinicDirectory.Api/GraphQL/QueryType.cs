@@ -124,6 +124,7 @@ public sealed class QueryType : ObjectGraphType
     private static (SearchRequest, Place?) BuildRequest(IResolveFieldContext c, IReadOnlySet<string> summaryFields)
     {
         var builder = c.RequestServices!.GetRequiredService<SearchRequestBuilder>();
+        var nodeFields = SummaryFieldsOf(c, summaryFields);
         try
         {
             return builder.Build(
@@ -133,7 +134,8 @@ public sealed class QueryType : ObjectGraphType
                 c.GetArgument<string?>("after"),
                 includeFacets: c.SubFields?.ContainsKey("facets") ?? true,
                 includeHighlights: SelectsHighlights(c),
-                summaryOnly: SelectsOnly(c, summaryFields));
+                summaryOnly: nodeFields is not null,
+                summaryFields: nodeFields);
         }
         catch (SearchInputException ex)
         {
@@ -141,14 +143,43 @@ public sealed class QueryType : ObjectGraphType
         }
     }
 
-    /// <summary>True when edges.node selects nothing but the given fields (fragments count as anything).</summary>
-    private static bool SelectsOnly(IResolveFieldContext c, IReadOnlySet<string> fields)
+    /// <summary>
+    /// The fields edges.node selects, over every selection of edges and of node (aliases included): the
+    /// summary fields the engine reads. Null (the whole listing) when anything there is a fragment, which may
+    /// select any field, or when a field is not one the summary holds. Worked out once per field of a
+    /// document (a kept document's fields are the same objects on every request).
+    /// </summary>
+    private static IReadOnlySet<string>? SummaryFieldsOf(IResolveFieldContext c, IReadOnlySet<string> summary)
     {
-        if (c.SubFields is null || !c.SubFields.TryGetValue("edges", out var edges)) return true;
-        var node = edges.Field.SelectionSet?.Selections.OfType<GraphQLParser.AST.GraphQLField>().FirstOrDefault(f => f.Name.Value == "node");
-        if (edges.Field.SelectionSet?.Selections.Any(s => s is not GraphQLParser.AST.GraphQLField) == true) return false;
-        if (node is null) return true;
-        return node.SelectionSet?.Selections.All(s => s is GraphQLParser.AST.GraphQLField f && fields.Contains(f.Name.StringValue)) ?? true;
+        if (NodeSelections.TryGetValue(c.FieldAst, out var known)) return known.Fields;
+        var selection = new NodeSelection(NodeFields(c.FieldAst, summary));
+        NodeSelections.AddOrUpdate(c.FieldAst, selection);
+        return selection.Fields;
+    }
+
+    private sealed record NodeSelection(IReadOnlySet<string>? Fields);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GraphQLParser.AST.GraphQLField, NodeSelection> NodeSelections = new();
+
+    private static HashSet<string>? NodeFields(GraphQLParser.AST.GraphQLField search, IReadOnlySet<string> summary)
+    {
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var result in search.SelectionSet?.Selections ?? [])
+        {
+            if (result is not GraphQLParser.AST.GraphQLField edges) return null;
+            if (edges.Name.Value != "edges") continue;
+            foreach (var edge in edges.SelectionSet?.Selections ?? [])
+            {
+                if (edge is not GraphQLParser.AST.GraphQLField node) return null;
+                if (node.Name.Value != "node") continue;
+                foreach (var selection in node.SelectionSet?.Selections ?? [])
+                {
+                    if (selection is not GraphQLParser.AST.GraphQLField field || !summary.Contains(field.Name.StringValue)) return null;
+                    fields.Add(field.Name.StringValue);
+                }
+            }
+        }
+        return fields;
     }
 
     private static bool SelectsHighlights(IResolveFieldContext c)

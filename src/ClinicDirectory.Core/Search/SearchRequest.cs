@@ -27,6 +27,11 @@ public sealed class SearchRequest
     public bool IncludeFacets { get; init; } = true;
     /// <summary>The caller needs only <see cref="ListingSummary"/> fields of each hit: engines may read just those.</summary>
     public bool SummaryOnly { get; init; }
+    /// <summary>
+    /// With <see cref="SummaryOnly"/>, the summary fields (GraphQL names) the caller reads; engines may leave the
+    /// others unset. Null: all of them.
+    /// </summary>
+    public IReadOnlySet<string>? SummaryFields { get; init; }
     /// <summary>Highlights re-read each hit's text; only build them when a client asks.</summary>
     public bool IncludeHighlights { get; init; } = true;
 }

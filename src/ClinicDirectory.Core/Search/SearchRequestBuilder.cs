@@ -13,7 +13,8 @@ public sealed partial class SearchRequestBuilder(DirectoryTaxonomy taxonomy, Gaz
 {
     /// <summary>Throws <see cref="SearchInputException"/> for the first argument at fault.</summary>
     public (SearchRequest Request, Place? ResolvedPlace) Build(
-        SearchFilter? filter, SearchSort sort, int first, string? after, bool includeFacets = true, bool includeHighlights = true, bool summaryOnly = false)
+        SearchFilter? filter, SearchSort sort, int first, string? after, bool includeFacets = true, bool includeHighlights = true, bool summaryOnly = false,
+        IReadOnlySet<string>? summaryFields = null)
     {
         filter ??= new SearchFilter();
         if (first is < 1 or > SearchLimits.MaxFirst)
@@ -54,6 +55,7 @@ public sealed partial class SearchRequestBuilder(DirectoryTaxonomy taxonomy, Gaz
             IncludeFacets = includeFacets,
             IncludeHighlights = includeHighlights,
             SummaryOnly = summaryOnly,
+            SummaryFields = summaryOnly ? summaryFields : null,
         };
         if (cursor is not null && cursor.Sort != EffectiveSort(request))
             throw new SearchInputException("after", "after belongs to a search with another sort order.");

@@ -20,67 +20,77 @@ public static class SummaryReader
     /// A summary document of a clinic or practitioner: read directly when it has the shape this reader knows,
     /// else (and for any other type) by the general deserializer.
     /// </summary>
-    public static T Read<T>(ReadOnlySpan<byte> json)
+    /// <remarks>
+    /// fields: the summary fields (GraphQL names) the caller reads; the others are passed over and keep their
+    /// defaults (id and name are always read). Null: all of them.
+    /// </remarks>
+    public static T Read<T>(ReadOnlySpan<byte> json, IReadOnlySet<string>? fields = null)
     {
-        object? summary = typeof(T) == typeof(Clinic) ? Clinic(json)
-            : typeof(T) == typeof(Practitioner) ? Practitioner(json) : null;
+        object? summary = typeof(T) == typeof(Clinic) ? Clinic(json, fields)
+            : typeof(T) == typeof(Practitioner) ? Practitioner(json, fields) : null;
         return summary is T read ? read : JsonSerializer.Deserialize<T>(json, DirectoryJson.Options)!;
     }
 
     /// <summary>The clinic summary in <paramref name="json"/>, or null when it is not one this reader knows.</summary>
-    public static Clinic? Clinic(ReadOnlySpan<byte> json) => Read(json, new Clinic(), ClinicProperty);
+    public static Clinic? Clinic(ReadOnlySpan<byte> json, IReadOnlySet<string>? fields = null) => Read(json, new Clinic(), fields, ClinicProperty);
 
     /// <summary>The practitioner summary in <paramref name="json"/>, or null when it is not one this reader knows.</summary>
-    public static Practitioner? Practitioner(ReadOnlySpan<byte> json) => Read(json, new Practitioner(), PractitionerProperty);
+    public static Practitioner? Practitioner(ReadOnlySpan<byte> json, IReadOnlySet<string>? fields = null) => Read(json, new Practitioner(), fields, PractitionerProperty);
 
-    private delegate bool PropertyReader<in T>(ref Utf8JsonReader reader, T into);
+    private delegate bool PropertyReader<in T>(ref Utf8JsonReader reader, T into, IReadOnlySet<string>? fields);
 
     /// <summary>The object in json, each property read by property (false: not a property of this shape).</summary>
-    private static T? Read<T>(ReadOnlySpan<byte> json, T into, PropertyReader<T> property) where T : class
+    private static T? Read<T>(ReadOnlySpan<byte> json, T into, IReadOnlySet<string>? fields, PropertyReader<T> property) where T : class
     {
         var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
         while (reader.Read())
         {
             if (reader.TokenType == JsonTokenType.EndObject) return reader.Read() ? null : into;
-            if (reader.TokenType != JsonTokenType.PropertyName || !property(ref reader, into)) return null;
+            if (reader.TokenType != JsonTokenType.PropertyName || !property(ref reader, into, fields)) return null;
         }
         return null;
     }
 
-    private static bool ClinicProperty(ref Utf8JsonReader reader, Clinic clinic)
+    /// <summary>False when the caller reads only other fields: the property's value is then passed over.</summary>
+    private static bool Wanted(IReadOnlySet<string>? fields, string field) => fields is null || fields.Contains(field);
+
+    /// <summary>Passes over the value of the property the reader is on (true: a whole value was there).</summary>
+    private static bool Skip(ref Utf8JsonReader reader) => reader.TrySkip();
+
+    private static bool ClinicProperty(ref Utf8JsonReader reader, Clinic clinic, IReadOnlySet<string>? fields)
     {
         if (reader.ValueTextEquals("id"u8)) return ReadString(ref reader, out var id) && id is not null && Set(clinic.Id = id);
         if (reader.ValueTextEquals("name"u8)) return ReadString(ref reader, out var name) && name is not null && Set(clinic.Name = name);
-        if (reader.ValueTextEquals("address"u8)) return Address(ref reader, clinic.Address);
-        if (reader.ValueTextEquals("latitude"u8)) return ReadDouble(ref reader, out var lat) && Set(clinic.Latitude = lat);
-        if (reader.ValueTextEquals("longitude"u8)) return ReadDouble(ref reader, out var lon) && Set(clinic.Longitude = lon);
-        if (reader.ValueTextEquals("phone"u8)) return ReadString(ref reader, out var phone) && Set(clinic.Phone = phone);
-        if (reader.ValueTextEquals("website"u8)) return ReadString(ref reader, out var website) && Set(clinic.Website = website);
-        if (reader.ValueTextEquals("bookingUrl"u8)) return ReadString(ref reader, out var booking) && Set(clinic.BookingUrl = booking);
-        if (reader.ValueTextEquals("techniques"u8)) return Techniques(ref reader, clinic.Techniques);
-        if (reader.ValueTextEquals("languages"u8)) return Strings(ref reader, clinic.Languages);
-        if (reader.ValueTextEquals("directBilling"u8)) return ReadBoolean(ref reader, out var billing) && Set(clinic.DirectBilling = billing);
-        if (reader.ValueTextEquals("acceptingNewPatients"u8)) return ReadBoolean(ref reader, out var accepting) && Set(clinic.AcceptingNewPatients = accepting);
-        if (reader.ValueTextEquals("updatedAt"u8)) return ReadTime(ref reader, out var updated) && Set(clinic.UpdatedAt = updated);
-        if (reader.ValueTextEquals("version"u8)) return ReadInt(ref reader, out var version) && Set(clinic.Version = version);
-        if (reader.ValueTextEquals("isSample"u8)) return ReadBoolean(ref reader, out var sample) && Set(clinic.IsSample = sample);
+        if (reader.ValueTextEquals("address"u8)) return !Wanted(fields, "address") ? Skip(ref reader) : Address(ref reader, clinic.Address);
+        if (reader.ValueTextEquals("latitude"u8)) return !Wanted(fields, "latitude") ? Skip(ref reader) : ReadDouble(ref reader, out var lat) && Set(clinic.Latitude = lat);
+        if (reader.ValueTextEquals("longitude"u8)) return !Wanted(fields, "longitude") ? Skip(ref reader) : ReadDouble(ref reader, out var lon) && Set(clinic.Longitude = lon);
+        if (reader.ValueTextEquals("phone"u8)) return !Wanted(fields, "phone") ? Skip(ref reader) : ReadString(ref reader, out var phone) && Set(clinic.Phone = phone);
+        if (reader.ValueTextEquals("website"u8)) return !Wanted(fields, "website") ? Skip(ref reader) : ReadString(ref reader, out var website) && Set(clinic.Website = website);
+        if (reader.ValueTextEquals("bookingUrl"u8)) return !Wanted(fields, "bookingUrl") ? Skip(ref reader) : ReadString(ref reader, out var booking) && Set(clinic.BookingUrl = booking);
+        if (reader.ValueTextEquals("techniques"u8)) return !Wanted(fields, "techniques") ? Skip(ref reader) : Techniques(ref reader, clinic.Techniques);
+        if (reader.ValueTextEquals("languages"u8)) return !Wanted(fields, "languages") ? Skip(ref reader) : Strings(ref reader, clinic.Languages);
+        if (reader.ValueTextEquals("directBilling"u8)) return !Wanted(fields, "directBilling") ? Skip(ref reader) : ReadBoolean(ref reader, out var billing) && Set(clinic.DirectBilling = billing);
+        if (reader.ValueTextEquals("acceptingNewPatients"u8)) return !Wanted(fields, "acceptingNewPatients") ? Skip(ref reader) : ReadBoolean(ref reader, out var accepting) && Set(clinic.AcceptingNewPatients = accepting);
+        if (reader.ValueTextEquals("updatedAt"u8)) return !Wanted(fields, "updatedAt") ? Skip(ref reader) : ReadTime(ref reader, out var updated) && Set(clinic.UpdatedAt = updated);
+        if (reader.ValueTextEquals("version"u8)) return !Wanted(fields, "version") ? Skip(ref reader) : ReadInt(ref reader, out var version) && Set(clinic.Version = version);
+        if (reader.ValueTextEquals("isSample"u8)) return !Wanted(fields, "isSample") ? Skip(ref reader) : ReadBoolean(ref reader, out var sample) && Set(clinic.IsSample = sample);
         if (reader.ValueTextEquals("hours"u8) || reader.ValueTextEquals("conditions"u8)) return EmptyList(ref reader);
         return false;
     }
 
-    private static bool PractitionerProperty(ref Utf8JsonReader reader, Practitioner practitioner)
+    private static bool PractitionerProperty(ref Utf8JsonReader reader, Practitioner practitioner, IReadOnlySet<string>? fields)
     {
         if (reader.ValueTextEquals("id"u8)) return ReadString(ref reader, out var id) && id is not null && Set(practitioner.Id = id);
         if (reader.ValueTextEquals("name"u8)) return ReadString(ref reader, out var name) && name is not null && Set(practitioner.Name = name);
-        if (reader.ValueTextEquals("profession"u8)) return ReadEnum(ref reader, ProfessionNames, out var profession) && Set(practitioner.Profession = (Profession)profession);
-        if (reader.ValueTextEquals("techniques"u8)) return Techniques(ref reader, practitioner.Techniques);
-        if (reader.ValueTextEquals("languages"u8)) return Strings(ref reader, practitioner.Languages);
-        if (reader.ValueTextEquals("clinicIds"u8)) return Strings(ref reader, practitioner.ClinicIds);
-        if (reader.ValueTextEquals("acceptingNewPatients"u8)) return ReadBoolean(ref reader, out var accepting) && Set(practitioner.AcceptingNewPatients = accepting);
-        if (reader.ValueTextEquals("updatedAt"u8)) return ReadTime(ref reader, out var updated) && Set(practitioner.UpdatedAt = updated);
-        if (reader.ValueTextEquals("version"u8)) return ReadInt(ref reader, out var version) && Set(practitioner.Version = version);
-        if (reader.ValueTextEquals("isSample"u8)) return ReadBoolean(ref reader, out var sample) && Set(practitioner.IsSample = sample);
+        if (reader.ValueTextEquals("profession"u8)) return !Wanted(fields, "profession") ? Skip(ref reader) : ReadEnum(ref reader, ProfessionNames, out var profession) && Set(practitioner.Profession = (Profession)profession);
+        if (reader.ValueTextEquals("techniques"u8)) return !Wanted(fields, "techniques") ? Skip(ref reader) : Techniques(ref reader, practitioner.Techniques);
+        if (reader.ValueTextEquals("languages"u8)) return !Wanted(fields, "languages") ? Skip(ref reader) : Strings(ref reader, practitioner.Languages);
+        if (reader.ValueTextEquals("clinicIds"u8)) return !Wanted(fields, "clinics") ? Skip(ref reader) : Strings(ref reader, practitioner.ClinicIds);
+        if (reader.ValueTextEquals("acceptingNewPatients"u8)) return !Wanted(fields, "acceptingNewPatients") ? Skip(ref reader) : ReadBoolean(ref reader, out var accepting) && Set(practitioner.AcceptingNewPatients = accepting);
+        if (reader.ValueTextEquals("updatedAt"u8)) return !Wanted(fields, "updatedAt") ? Skip(ref reader) : ReadTime(ref reader, out var updated) && Set(practitioner.UpdatedAt = updated);
+        if (reader.ValueTextEquals("version"u8)) return !Wanted(fields, "version") ? Skip(ref reader) : ReadInt(ref reader, out var version) && Set(practitioner.Version = version);
+        if (reader.ValueTextEquals("isSample"u8)) return !Wanted(fields, "isSample") ? Skip(ref reader) : ReadBoolean(ref reader, out var sample) && Set(practitioner.IsSample = sample);
         if (reader.ValueTextEquals("credentials"u8) || reader.ValueTextEquals("conditions"u8)) return EmptyList(ref reader);
         return false;
     }
