@@ -22,8 +22,15 @@ internal static class Fields
 
     // Text, analyzed with the English analyzer.
     public const string Name = "name";
+    /// <summary>
+    /// The words of the document's conditions (names and synonyms): not indexed, a search reads a word's
+    /// documents here from the condition ids (<see cref="TermBitsCache"/>, <see cref="ConditionWords"/>).
+    /// </summary>
     public const string ConditionsText = "cond";
-    /// <summary>All text of the document in one field: every word must occur here, and typos are matched here.</summary>
+    /// <summary>
+    /// All text of the document in one field: every word must occur here, and typos are matched here. Its
+    /// conditions' words are not indexed with it but joined to it when a search reads a word (as for <see cref="ConditionsText"/>).
+    /// </summary>
     public const string All = "all";
 
     // Exact filters (indexed, not stored).

@@ -70,26 +70,26 @@ internal sealed class TermBitsCache(ConditionWords conditions)
 
     private Entry Build(AtomicReader reader, string field, string value)
     {
-        var bits = new FixedBitSet(reader.MaxDoc);
-        var any = AddDocs(reader, field, value, bits);
+        FixedBitSet? bits = null;
+        AddDocs(reader, field, value, ref bits);
         if (ConditionFieldOf.TryGetValue(field, out var conditionField))
         {
-            foreach (var condition in conditions.WithWord(value)) any |= AddDocs(reader, conditionField, condition, bits);
+            foreach (var condition in conditions.WithWord(value)) AddDocs(reader, conditionField, condition, ref bits);
         }
-        return any ? new Entry(bits, bits.Cardinality) : Absent;
+        return bits is null ? Absent : new Entry(bits, bits.Cardinality);
     }
 
-    /// <summary>Sets the documents of the term; false when the segment has none.</summary>
-    private static bool AddDocs(AtomicReader reader, string field, string value, FixedBitSet bits)
+    /// <summary>Sets the documents of the term, making the bitset when the segment has the term and there is none yet.</summary>
+    private static void AddDocs(AtomicReader reader, string field, string value, ref FixedBitSet? bits)
     {
         var terms = reader.GetTerms(field);
-        if (terms is null) return false;
+        if (terms is null) return;
         var termsEnum = terms.GetEnumerator();
-        if (!termsEnum.SeekExact(new BytesRef(value))) return false;
+        if (!termsEnum.SeekExact(new BytesRef(value))) return;
         var docs = termsEnum.Docs(null, null, DocsFlags.NONE);
+        bits ??= new FixedBitSet(reader.MaxDoc);
         int doc;
         while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) bits.Set(doc);
-        return true;
     }
 }
 

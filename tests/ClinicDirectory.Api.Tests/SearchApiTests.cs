@@ -93,6 +93,28 @@ public sealed class SearchApiTests : IClassFixture<DirectoryFactory>
     }
 
     [Fact]
+    public async Task Highlights_do_not_depend_on_which_fields_of_the_listing_are_selected()
+    {
+        var client = await _factory.ReadyClientAsync();
+        const string filter = """filter: { text: "jaw pain", location: { place: "Calgary, AB", radiusKm: 50 } }, first: 10""";
+        var full = (await client.DataAsync($$"""{ searchClinics({{filter}}) { edges { highlights node { id description } } } }"""))["searchClinics"]!["edges"]!.AsArray();
+        Assert.NotEmpty(full);
+        // The conditions' highlights come from the listing, which a summary does not hold.
+        Assert.Contains(full, e => e!["highlights"]!.AsArray().Any(h => h!.GetValue<string>().Contains("TMJ", StringComparison.Ordinal)));
+        var expected = full.Select(e => e!["highlights"]!.ToJsonString()).ToList();
+        foreach (var query in new[]
+        {
+            $$"""{ searchClinics({{filter}}) { edges { highlights node { id } } } }""",
+            $$"""{ searchClinics({{filter}}) { edges { node { id } } more: edges { h: highlights } } }""",
+        })
+        {
+            var result = (await client.DataAsync(query))["searchClinics"]!;
+            var edges = (result["more"] ?? result["edges"])!.AsArray();
+            Assert.Equal(expected, edges.Select(e => (e!["h"] ?? e["highlights"])!.ToJsonString()));
+        }
+    }
+
+    [Fact]
     public async Task Practitioners_search_by_profession_and_clinic_location()
     {
         var client = await _factory.ReadyClientAsync();

@@ -124,7 +124,9 @@ public sealed class QueryType : ObjectGraphType
     private static (SearchRequest, Place?) BuildRequest(IResolveFieldContext c, IReadOnlySet<string> summaryFields)
     {
         var builder = c.RequestServices!.GetRequiredService<SearchRequestBuilder>();
-        var nodeFields = SummaryFieldsOf(c, summaryFields);
+        // Highlights are made from the listing's text (description, conditions), which the summary lacks.
+        var highlights = SelectsHighlights(c);
+        var nodeFields = highlights ? null : SummaryFieldsOf(c, summaryFields);
         try
         {
             return builder.Build(
@@ -133,7 +135,7 @@ public sealed class QueryType : ObjectGraphType
                 c.GetArgument("first", 20),
                 c.GetArgument<string?>("after"),
                 includeFacets: c.SubFields?.ContainsKey("facets") ?? true,
-                includeHighlights: SelectsHighlights(c),
+                includeHighlights: highlights,
                 summaryOnly: nodeFields is not null,
                 summaryFields: nodeFields);
         }
@@ -182,11 +184,19 @@ public sealed class QueryType : ObjectGraphType
         return fields;
     }
 
+    /// <summary>Whether any selection of edges (aliases included) selects highlights; a fragment may, so it counts as one.</summary>
     private static bool SelectsHighlights(IResolveFieldContext c)
     {
-        if (c.SubFields is null || !c.SubFields.TryGetValue("edges", out var edges)) return false;
-        return edges.Field.SelectionSet?.Selections.Count > 0 &&
-            edges.Field.SelectionSet.Selections.Any(s => s is not GraphQLParser.AST.GraphQLField f || f.Name.Value == "highlights");
+        foreach (var result in c.FieldAst.SelectionSet?.Selections ?? [])
+        {
+            if (result is not GraphQLParser.AST.GraphQLField edges) return true;
+            if (edges.Name.Value != "edges") continue;
+            foreach (var edge in edges.SelectionSet?.Selections ?? [])
+            {
+                if (edge is not GraphQLParser.AST.GraphQLField field || field.Name.Value == "highlights") return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>An id argument, refused when longer than any id the directory issues.</summary>
