@@ -58,4 +58,4 @@ echo "after the HTTP load, $ENGINE_AFTER"
 rate() { echo "$1" | grep -o "[0-9]* $2/s" | grep -o '^[0-9]*'; }
 engine_rps=$(( ($(rate "$ENGINE" searches) + $(rate "$ENGINE_AFTER" searches)) / 2 ))
 http_rps=$(rate "$HTTP" requests)
-echo "ratio http/engine: $(awk -v h="$http_rps" -v e="$engine_rps" 'BEGIN { printf "%.2f", h / e }') (against the engine-only mean, $engine_rps searches/s)"
+echo "ratio http/engine: $(awk -v h="$http_rps" -v e="$engine_rps" 'BEGIN { printf "%.3f", h / e }') (against the engine-only mean, $engine_rps searches/s)"
