@@ -36,9 +36,6 @@ internal sealed class ConditionWords
     /// <summary>Whether the taxonomy has the condition.</summary>
     public bool Has(string conditionId) => _wordsOf.ContainsKey(conditionId);
 
-    /// <summary>The words of the condition (its name and synonyms), or none for an unknown one.</summary>
-    public IReadOnlyList<string> Of(string conditionId) => _wordsOf.TryGetValue(conditionId, out var words) ? words : [];
-
     /// <summary>The conditions with the word among their words (none for most words).</summary>
     public IReadOnlyList<string> WithWord(string word) => _conditionsOf.TryGetValue(word, out var ids) ? ids : [];
 }

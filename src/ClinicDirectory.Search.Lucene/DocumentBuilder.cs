@@ -158,7 +158,6 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, ConditionWords
         private readonly HashSet<string> _pool = new(StringComparer.Ordinal);
         private readonly HashSet<string> _name = new(StringComparer.Ordinal);
         private readonly HashSet<string> _all = new(StringComparer.Ordinal);
-        private readonly List<string> _nameWords = [], _allWords = [];
         private Analyzer _analyzer = null!;
 
         public static Text Begin(Analyzer analyzer)
@@ -203,15 +202,8 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, ConditionWords
 
         public void AddTo(ReusableDocument d, string t)
         {
-            d.Words(Fields.Of(t, Fields.Name), Fill(_nameWords, _name));
-            d.Words(Fields.Of(t, Fields.All), Fill(_allWords, _all));
-        }
-
-        private static List<string> Fill(List<string> list, HashSet<string> words)
-        {
-            list.Clear();
-            list.AddRange(words);
-            return list;
+            d.Strings(Fields.Of(t, Fields.Name), _name);
+            d.Strings(Fields.Of(t, Fields.All), _all);
         }
     }
 

@@ -363,8 +363,8 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     /// <summary>
     /// Reads listings (documents by their index-wide numbers) from one JSON DocValues field, opening each segment's values once for all the
     /// documents read from it (a page of hits) rather than once per document.
+    /// Of summaries, only the fields given are read (null: all).
     /// </summary>
-    /// <summary>Reads listings (or summaries: of them only the fields given, null for all) by document.</summary>
     private sealed class ListingReader(IndexReader reader, string field, IReadOnlySet<string>? summaryFields = null)
     {
         private readonly bool _summaries = field == Fields.SummaryJson;

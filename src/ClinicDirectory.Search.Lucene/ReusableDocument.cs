@@ -7,9 +7,10 @@ namespace ClinicDirectory.Search.Lucene;
 /// <summary>
 /// One document per indexing thread, refilled for every listing: its Field objects (and their token
 /// streams) are reused, because creating them costs more than indexing them. A document must be handed
-/// to the IndexWriter before the same thread builds the next one. The exact terms of one field (a listing's
-/// conditions, say) go to the index as one field of several terms rather than one field per term: the same
-/// postings, but Lucene's per-field work (looking the field up, setting up its token stream) is done once.
+/// to the IndexWriter before the same thread builds the next one. The terms of one field (a listing's
+/// conditions, say, or the words of its text) go to the index as one field of several terms rather than one
+/// field per term: the same postings, but Lucene's per-field work (looking the field up, setting up its token
+/// stream) is done once.
 /// </summary>
 internal sealed class ReusableDocument
 {
@@ -32,19 +33,34 @@ internal sealed class ReusableDocument
     {
         Document.Fields.Clear();
         foreach (var pool in _pools.Values) pool.Used = 0;
-        foreach (var exact in _exactUsed) exact.Terms.Clear();
+        foreach (var exact in _exactUsed)
+        {
+            exact.Terms.Clear();
+            exact.InDocument = false;
+        }
         _exactUsed.Clear();
     }
 
     /// <summary>
-    /// An exact term (not analyzed) of the field, indexed as a StringField indexes it (documents only, no
-    /// norms); every term of the field given for this document goes into one field at <see cref="Complete"/>.
+    /// A term of the field as given (an exact value, or a word analyzed before), indexed as a StringField
+    /// indexes it (documents only, no norms); every term of the field given for this document goes into one
+    /// field at <see cref="Complete"/>.
     /// </summary>
-    public void String(string name, string value)
+    public void String(string name, string value) => Terms(name).Add(value);
+
+    /// <summary>Several terms of the field, as <see cref="String"/>.</summary>
+    public void Strings(string name, IEnumerable<string> values) => Terms(name).AddRange(values);
+
+    /// <summary>The field's terms for this document, the field taken into the document on first use.</summary>
+    private List<string> Terms(string name)
     {
         if (!_exact.TryGetValue(name, out var exact)) _exact[name] = exact = new ExactTerms(name);
-        if (exact.Terms.Count == 0) _exactUsed.Add(exact);
-        exact.Terms.Add(value);
+        if (!exact.InDocument)
+        {
+            exact.InDocument = true;
+            _exactUsed.Add(exact);
+        }
+        return exact.Terms;
     }
 
     /// <summary>The document, with one field per exact-term field given since <see cref="Clear"/>.</summary>
@@ -52,12 +68,6 @@ internal sealed class ReusableDocument
     {
         foreach (var exact in _exactUsed) Document.Add(exact.Field);
         return Document;
-    }
-
-    public void Words(string name, List<string> terms)
-    {
-        if (Reuse(name) is { } f) ((TermListTokenStream)f.GetTokenStreamValue()).SetTerms(terms);
-        else Add(name, new Field(name, new TermListTokenStream(terms), WordsOnly));
     }
 
     public void Binary(string name, byte[] value) => Binary(name, new ArraySegment<byte>(value));
@@ -121,6 +131,8 @@ internal sealed class ReusableDocument
         public ExactTerms(string name) => Field = new Field(name, new TermListTokenStream(Terms), WordsOnly);
 
         public List<string> Terms { get; } = [];
+
+        public bool InDocument { get; set; }
 
         public Field Field { get; }
     }

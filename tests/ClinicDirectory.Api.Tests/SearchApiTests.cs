@@ -10,6 +10,10 @@ public sealed class SearchApiTests : IClassFixture<DirectoryFactory>
 
     public SearchApiTests(DirectoryFactory factory) => _factory = factory;
 
+    /// <summary>The edges of the search's answer (or of another selection of them, by its response name).</summary>
+    private static async Task<System.Text.Json.Nodes.JsonArray> EdgesAsync(HttpClient client, string query, string search = "searchClinics", string edges = "edges") =>
+        (await client.DataAsync(query))[search]![edges]!.AsArray();
+
     [Fact]
     public async Task GunnIMS_clinics_within_10_km_of_Okotoks_include_Dynamic_Physiotherapy_with_its_distance()
     {
@@ -59,8 +63,8 @@ public sealed class SearchApiTests : IClassFixture<DirectoryFactory>
     {
         var client = await _factory.ReadyClientAsync();
         const string filter = """filter: { text: "neck pain", location: { place: "Calgary, AB", radiusKm: 40 } }, first: 10""";
-        var list = (await client.DataAsync($$"""{ searchClinics({{filter}}) { edges { node { id name address { city } phone } } } }"""))["searchClinics"]!["edges"]!.AsArray();
-        var full = (await client.DataAsync($$"""{ searchClinics({{filter}}) { edges { node { id name address { city } phone description hours { day } conditions { id } } } } }"""))["searchClinics"]!["edges"]!.AsArray();
+        var list = await EdgesAsync(client, $$"""{ searchClinics({{filter}}) { edges { node { id name address { city } phone } } } }""");
+        var full = await EdgesAsync(client, $$"""{ searchClinics({{filter}}) { edges { node { id name address { city } phone description hours { day } conditions { id } } } } }""");
         Assert.NotEmpty(list);
         Assert.Equal(full.Select(e => e!["node"]!["id"]!.GetValue<string>()), list.Select(e => e!["node"]!["id"]!.GetValue<string>()));
         Assert.Equal(full.Select(e => e!["node"]!["phone"]?.GetValue<string>()), list.Select(e => e!["node"]!["phone"]?.GetValue<string>()));
@@ -73,20 +77,20 @@ public sealed class SearchApiTests : IClassFixture<DirectoryFactory>
     {
         var client = await _factory.ReadyClientAsync();
         const string filter = """filter: { text: "neck pain", location: { place: "Calgary, AB", radiusKm: 40 } }, first: 10""";
-        var full = (await client.DataAsync($$"""{ searchClinics({{filter}}) { edges { node { id phone website description languages } } } }"""))["searchClinics"]!["edges"]!.AsArray();
+        var full = await EdgesAsync(client, $$"""{ searchClinics({{filter}}) { edges { node { id phone website description languages } } } }""");
         Assert.NotEmpty(full);
         Assert.All(full, e => Assert.False(string.IsNullOrEmpty(e!["node"]!["phone"]?.GetValue<string>())));
         // Summary fields under two aliases of node, then a field only the whole listing has under an alias of edges.
         var split = (await client.DataAsync($$"""{ searchClinics({{filter}}) { edges { node { id } n: node { phone } } more: edges { node { description } } } }"""))["searchClinics"]!;
         Assert.Equal(full.Select(e => e!["node"]!["phone"]!.GetValue<string>()), split["edges"]!.AsArray().Select(e => e!["n"]!["phone"]!.GetValue<string>()));
         Assert.Equal(full.Select(e => e!["node"]!["description"]!.GetValue<string>()), split["more"]!.AsArray().Select(e => e!["node"]!["description"]!.GetValue<string>()));
-        var languages = (await client.DataAsync($$"""{ searchClinics({{filter}}) { edges { node { id } } l: edges { node { languages } } } }"""))["searchClinics"]!["l"]!.AsArray();
+        var languages = await EdgesAsync(client, $$"""{ searchClinics({{filter}}) { edges { node { id } } l: edges { node { languages } } } }""", edges: "l");
         Assert.Equal(full.Select(e => e!["node"]!["languages"]!.ToJsonString()), languages.Select(e => e!["node"]!["languages"]!.ToJsonString()));
 
         // A practitioner's clinics come from the summary's clinic ids when nothing else is selected.
         const string practitioners = """filter: { location: { place: "Calgary, AB", radiusKm: 40 } }, first: 10""";
-        var clinicsOnly = (await client.DataAsync($$"""{ searchPractitioners({{practitioners}}) { edges { node { clinics { id } } } } }"""))["searchPractitioners"]!["edges"]!.AsArray();
-        var withBio = (await client.DataAsync($$"""{ searchPractitioners({{practitioners}}) { edges { node { bio clinics { id } } } } }"""))["searchPractitioners"]!["edges"]!.AsArray();
+        var clinicsOnly = await EdgesAsync(client, $$"""{ searchPractitioners({{practitioners}}) { edges { node { clinics { id } } } } }""", "searchPractitioners");
+        var withBio = await EdgesAsync(client, $$"""{ searchPractitioners({{practitioners}}) { edges { node { bio clinics { id } } } } }""", "searchPractitioners");
         Assert.NotEmpty(clinicsOnly);
         Assert.All(clinicsOnly, e => Assert.NotEmpty(e!["node"]!["clinics"]!.AsArray()));
         Assert.Equal(withBio.Select(e => e!["node"]!["clinics"]!.ToJsonString()), clinicsOnly.Select(e => e!["node"]!["clinics"]!.ToJsonString()));
@@ -97,7 +101,7 @@ public sealed class SearchApiTests : IClassFixture<DirectoryFactory>
     {
         var client = await _factory.ReadyClientAsync();
         const string filter = """filter: { text: "jaw pain", location: { place: "Calgary, AB", radiusKm: 50 } }, first: 10""";
-        var full = (await client.DataAsync($$"""{ searchClinics({{filter}}) { edges { highlights node { id description } } } }"""))["searchClinics"]!["edges"]!.AsArray();
+        var full = await EdgesAsync(client, $$"""{ searchClinics({{filter}}) { edges { highlights node { id description } } } }""");
         Assert.NotEmpty(full);
         // The conditions' highlights come from the listing, which a summary does not hold.
         Assert.Contains(full, e => e!["highlights"]!.AsArray().Any(h => h!.GetValue<string>().Contains("TMJ", StringComparison.Ordinal)));

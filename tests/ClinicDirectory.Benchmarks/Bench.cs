@@ -61,10 +61,10 @@ public sealed class Bench : IDisposable
     }
 
     /// <summary>The request as the GraphQL layer builds it for the standard selection (facets, summary fields, no highlights).</summary>
-    public SearchRequest Request(SearchFilter filter, bool facets = true) => Requests.Build(filter, SearchSort.Relevance, 20, null, includeFacets: facets, includeHighlights: false, summaryOnly: true, summaryFields: StandardSelection).Request;
+    public SearchRequest Request(SearchFilter filter, bool facets = true, int first = 20) => Requests.Build(filter, SearchSort.Relevance, first, null, includeFacets: facets, includeHighlights: false, summaryOnly: true, summaryFields: StandardSelection).Request;
 
     /// <summary>The node fields the load test's GraphQL query selects (id, name, address): what the summaries are read for.</summary>
-    public static readonly IReadOnlySet<string> StandardSelection = new HashSet<string>(StringComparer.Ordinal) { "id", "name", "address" };
+    private static readonly IReadOnlySet<string> StandardSelection = new HashSet<string>(StringComparer.Ordinal) { "id", "name", "address" };
 
     public int Search(SearchRequest request) => Engine.SearchClinicsAsync(request, CancellationToken.None).GetAwaiter().GetResult().Hits.Count;
 

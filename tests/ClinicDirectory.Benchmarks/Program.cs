@@ -102,7 +102,7 @@ switch (command)
             ("text only, no facets", new() { Text = "neck pain" }, false),
         };
         var requests = variants.Select(v => (v.Item1, bench.Request(v.Item2, v.Item3))).ToList();
-        requests.Add(("standard, 1 hit", bench.Requests.Build(StandardQueries.Standard(), ClinicDirectory.Core.Search.SearchSort.Relevance, 1, null, includeHighlights: false, summaryOnly: true, summaryFields: Bench.StandardSelection).Request));
+        requests.Add(("standard, 1 hit", bench.Request(StandardQueries.Standard(), first: 1)));
         foreach (var (name, request) in requests)
         {
             bench.WarmUp(request);

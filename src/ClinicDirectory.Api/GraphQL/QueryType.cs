@@ -124,9 +124,7 @@ public sealed class QueryType : ObjectGraphType
     private static (SearchRequest, Place?) BuildRequest(IResolveFieldContext c, IReadOnlySet<string> summaryFields)
     {
         var builder = c.RequestServices!.GetRequiredService<SearchRequestBuilder>();
-        // Highlights are made from the listing's text (description, conditions), which the summary lacks.
-        var highlights = SelectsHighlights(c);
-        var nodeFields = highlights ? null : SummaryFieldsOf(c, summaryFields);
+        var selection = SelectionOf(c, summaryFields);
         try
         {
             return builder.Build(
@@ -135,9 +133,9 @@ public sealed class QueryType : ObjectGraphType
                 c.GetArgument("first", 20),
                 c.GetArgument<string?>("after"),
                 includeFacets: c.SubFields?.ContainsKey("facets") ?? true,
-                includeHighlights: highlights,
-                summaryOnly: nodeFields is not null,
-                summaryFields: nodeFields);
+                includeHighlights: selection.Highlights,
+                summaryOnly: selection.SummaryFields is not null,
+                summaryFields: selection.SummaryFields);
         }
         catch (SearchInputException ex)
         {
@@ -146,57 +144,52 @@ public sealed class QueryType : ObjectGraphType
     }
 
     /// <summary>
-    /// The fields edges.node selects, over every selection of edges and of node (aliases included): the
-    /// summary fields the engine reads. Null (the whole listing) when anything there is a fragment, which may
-    /// select any field, or when a field is not one the summary holds. Worked out once per field of a
-    /// document (a kept document's fields are the same objects on every request).
+    /// What a search's selection asks of the engine: highlights, and the summary fields edges.node selects
+    /// (null: the whole listing). Worked out once per field of a document (a kept document's fields are the same
+    /// objects on every request).
     /// </summary>
-    private static IReadOnlySet<string>? SummaryFieldsOf(IResolveFieldContext c, IReadOnlySet<string> summary)
+    private sealed record SearchSelection(bool Highlights, IReadOnlySet<string>? SummaryFields);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GraphQLParser.AST.GraphQLField, SearchSelection> Selections = new();
+
+    private static SearchSelection SelectionOf(IResolveFieldContext c, IReadOnlySet<string> summary)
     {
-        if (NodeSelections.TryGetValue(c.FieldAst, out var known)) return known.Fields;
-        var selection = new NodeSelection(NodeFields(c.FieldAst, summary));
-        NodeSelections.AddOrUpdate(c.FieldAst, selection);
-        return selection.Fields;
+        if (Selections.TryGetValue(c.FieldAst, out var known)) return known;
+        var selection = SelectionOf(c.FieldAst, summary);
+        Selections.AddOrUpdate(c.FieldAst, selection);
+        return selection;
     }
 
-    private sealed record NodeSelection(IReadOnlySet<string>? Fields);
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GraphQLParser.AST.GraphQLField, NodeSelection> NodeSelections = new();
-
-    private static HashSet<string>? NodeFields(GraphQLParser.AST.GraphQLField search, IReadOnlySet<string> summary)
+    /// <summary>
+    /// Every selection of edges and of node counts (aliases included). A fragment there may select anything:
+    /// highlights and the whole listing. Highlights are made from the listing's text (description,
+    /// conditions), which the summary lacks, so they also mean the whole listing.
+    /// </summary>
+    private static SearchSelection SelectionOf(GraphQLParser.AST.GraphQLField search, IReadOnlySet<string> summary)
     {
-        var fields = new HashSet<string>(StringComparer.Ordinal);
+        var highlights = false;
+        HashSet<string>? fields = new(StringComparer.Ordinal);
         foreach (var result in search.SelectionSet?.Selections ?? [])
         {
-            if (result is not GraphQLParser.AST.GraphQLField edges) return null;
+            if (result is not GraphQLParser.AST.GraphQLField edges) return new SearchSelection(true, null);
             if (edges.Name.Value != "edges") continue;
             foreach (var edge in edges.SelectionSet?.Selections ?? [])
             {
-                if (edge is not GraphQLParser.AST.GraphQLField node) return null;
-                if (node.Name.Value != "node") continue;
-                foreach (var selection in node.SelectionSet?.Selections ?? [])
+                if (edge is not GraphQLParser.AST.GraphQLField field) return new SearchSelection(true, null);
+                if (field.Name.Value == "highlights") highlights = true;
+                if (field.Name.Value != "node" || fields is null) continue;
+                foreach (var selection in field.SelectionSet?.Selections ?? [])
                 {
-                    if (selection is not GraphQLParser.AST.GraphQLField field || !summary.Contains(field.Name.StringValue)) return null;
-                    fields.Add(field.Name.StringValue);
+                    if (selection is not GraphQLParser.AST.GraphQLField nodeField || !summary.Contains(nodeField.Name.StringValue))
+                    {
+                        fields = null;
+                        break;
+                    }
+                    fields.Add(nodeField.Name.StringValue);
                 }
             }
         }
-        return fields;
-    }
-
-    /// <summary>Whether any selection of edges (aliases included) selects highlights; a fragment may, so it counts as one.</summary>
-    private static bool SelectsHighlights(IResolveFieldContext c)
-    {
-        foreach (var result in c.FieldAst.SelectionSet?.Selections ?? [])
-        {
-            if (result is not GraphQLParser.AST.GraphQLField edges) return true;
-            if (edges.Name.Value != "edges") continue;
-            foreach (var edge in edges.SelectionSet?.Selections ?? [])
-            {
-                if (edge is not GraphQLParser.AST.GraphQLField field || field.Name.Value == "highlights") return true;
-            }
-        }
-        return false;
+        return new SearchSelection(highlights, highlights ? null : fields);
     }
 
     /// <summary>An id argument, refused when longer than any id the directory issues.</summary>
