@@ -119,6 +119,17 @@ public sealed class SearchApiTests : IClassFixture<DirectoryFactory>
     }
 
     [Fact]
+    public async Task Facets_under_an_alias_are_counted()
+    {
+        var client = await _factory.ReadyClientAsync();
+        const string search = """searchClinics(filter: { text: "neck pain" }, first: 1)""";
+        var plain = (await client.DataAsync($$"""{ {{search}} { facets { languages { value count } } } }"""))["searchClinics"]!["facets"]!;
+        var aliased = (await client.DataAsync($$"""{ {{search}} { f: facets { languages { value count } } } }"""))["searchClinics"]!["f"]!;
+        Assert.NotEmpty(plain["languages"]!.AsArray());
+        Assert.Equal(plain.ToJsonString(), aliased.ToJsonString());
+    }
+
+    [Fact]
     public async Task Practitioners_search_by_profession_and_clinic_location()
     {
         var client = await _factory.ReadyClientAsync();

@@ -132,7 +132,7 @@ public sealed class QueryType : ObjectGraphType
                 c.GetArgument("sort", SearchSort.Relevance),
                 c.GetArgument("first", 20),
                 c.GetArgument<string?>("after"),
-                includeFacets: c.SubFields?.ContainsKey("facets") ?? true,
+                includeFacets: selection.Facets,
                 includeHighlights: selection.Highlights,
                 summaryOnly: selection.SummaryFields is not null,
                 summaryFields: selection.SummaryFields);
@@ -144,11 +144,11 @@ public sealed class QueryType : ObjectGraphType
     }
 
     /// <summary>
-    /// What a search's selection asks of the engine: highlights, and the summary fields edges.node selects
-    /// (null: the whole listing). Worked out once per field of a document (a kept document's fields are the same
+    /// What a search's selection asks of the engine: facet counts, highlights, and the summary fields
+    /// edges.node selects (null: the whole listing). Worked out once per field of a document (a kept document's fields are the same
     /// objects on every request).
     /// </summary>
-    private sealed record SearchSelection(bool Highlights, IReadOnlySet<string>? SummaryFields);
+    private sealed record SearchSelection(bool Facets, bool Highlights, IReadOnlySet<string>? SummaryFields);
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GraphQLParser.AST.GraphQLField, SearchSelection> Selections = new();
 
@@ -161,21 +161,23 @@ public sealed class QueryType : ObjectGraphType
     }
 
     /// <summary>
-    /// Every selection of edges and of node counts (aliases included). A fragment there may select anything:
-    /// highlights and the whole listing. Highlights are made from the listing's text (description,
+    /// Every selection of facets, edges and node counts (aliases included). A fragment there may select
+    /// anything: facets, highlights and the whole listing. Highlights are made from the listing's text (description,
     /// conditions), which the summary lacks, so they also mean the whole listing.
     /// </summary>
     private static SearchSelection SelectionOf(GraphQLParser.AST.GraphQLField search, IReadOnlySet<string> summary)
     {
+        var facets = false;
         var highlights = false;
         HashSet<string>? fields = new(StringComparer.Ordinal);
         foreach (var result in search.SelectionSet?.Selections ?? [])
         {
-            if (result is not GraphQLParser.AST.GraphQLField edges) return new SearchSelection(true, null);
+            if (result is not GraphQLParser.AST.GraphQLField edges) return new SearchSelection(true, true, null);
+            if (edges.Name.Value == "facets") facets = true;
             if (edges.Name.Value != "edges") continue;
             foreach (var edge in edges.SelectionSet?.Selections ?? [])
             {
-                if (edge is not GraphQLParser.AST.GraphQLField field) return new SearchSelection(true, null);
+                if (edge is not GraphQLParser.AST.GraphQLField field) return new SearchSelection(true, true, null);
                 if (field.Name.Value == "highlights") highlights = true;
                 if (field.Name.Value != "node" || fields is null) continue;
                 foreach (var selection in field.SelectionSet?.Selections ?? [])
@@ -189,7 +191,7 @@ public sealed class QueryType : ObjectGraphType
                 }
             }
         }
-        return new SearchSelection(highlights, highlights ? null : fields);
+        return new SearchSelection(facets, highlights, highlights ? null : fields);
     }
 
     /// <summary>An id argument, refused when longer than any id the directory issues.</summary>
