@@ -48,6 +48,16 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         return Task.CompletedTask;
     }
 
+    /// <summary>The commit data key that records which layout of documents and fields an index holds.</summary>
+    public const string LayoutKey = "clinicdirectory.layout";
+
+    /// <summary>
+    /// The layout this engine writes and reads; raised whenever documents change in a way an older index cannot
+    /// be read by (2: the listing's JSON is a stored field). An index with listings and another layout, or
+    /// none, is refused at start rather than answering searches wrongly.
+    /// </summary>
+    public const string Layout = "2";
+
     private void OpenWriter()
     {
         var config = new IndexWriterConfig(TextAnalysis.Version, _analyzer)
@@ -60,6 +70,16 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
         };
         _writer = new IndexWriter(_directory, config);
+        if (_writer.MaxDoc > 0 && (!_writer.CommitData.TryGetValue(LayoutKey, out var layout) || layout != Layout))
+        {
+            _writer.Dispose();
+            throw new InvalidDataException(
+                $"The index in {_options.IndexPath} was written by another version of the engine (layout {layout ?? "unrecorded"}, " +
+                $"this version reads layout {Layout}). Move that folder aside and start again to load the seed into a new index; " +
+                "listings edited since the seed are only in the old one.");
+        }
+        // Every commit from this writer records the layout (Lucene keeps commit data for the next commits).
+        _writer.SetCommitData(new Dictionary<string, string> { [LayoutKey] = Layout });
         // A first commit makes an empty index openable by readers and by the next start.
         _writer.Commit();
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SearcherFactory());
@@ -361,26 +381,51 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     }
 
     /// <summary>
-    /// Reads listings (documents by their index-wide numbers) from one JSON DocValues field, opening each segment's values once for all the
-    /// documents read from it (a page of hits) rather than once per document.
-    /// Of summaries, only the fields given are read (null: all).
+    /// Reads listings (documents by their index-wide numbers): whole listings from their stored JSON, summaries
+    /// from their JSON DocValues field, opening each segment's values once for all the documents read from it
+    /// (a page of hits) rather than once per document. Of summaries, only the fields given are read (null: all).
     /// </summary>
     private sealed class ListingReader(IndexReader reader, string field, IReadOnlySet<string>? summaryFields = null)
     {
         private readonly bool _summaries = field == Fields.SummaryJson;
         private readonly BinaryDocValues?[] _values = new BinaryDocValues?[reader.Leaves.Count];
         private readonly BytesRef _bytes = new();
+        private readonly JsonFieldVisitor _stored = new();
 
         public T Read<T>(int doc)
         {
+            if (!_summaries)
+            {
+                reader.Document(doc, _stored);
+                var listing = _stored.Take() ?? throw new InvalidDataException("The index has no listing data.");
+                return JsonSerializer.Deserialize<T>(listing, DirectoryJson.Options)!;
+            }
             var leaves = reader.Leaves;
             var l = ReaderUtil.SubIndex(doc, leaves);
             var values = _values[l] ??= leaves[l].AtomicReader.GetBinaryDocValues(field)
                 ?? throw new InvalidDataException("The index has no listing data.");
             values.Get(doc - leaves[l].DocBase, _bytes);
-            var json = _bytes.Bytes.AsSpan(_bytes.Offset, _bytes.Length);
             // A page of summaries is most of what a search reads: their own reader is faster than the general one.
-            return _summaries ? SummaryReader.Read<T>(json, summaryFields) : JsonSerializer.Deserialize<T>(json, DirectoryJson.Options)!;
+            return SummaryReader.Read<T>(_bytes.Bytes.AsSpan(_bytes.Offset, _bytes.Length), summaryFields);
+        }
+    }
+
+    /// <summary>Takes a document's stored listing JSON and stops reading its stored fields there.</summary>
+    private sealed class JsonFieldVisitor : StoredFieldVisitor
+    {
+        private byte[]? _json;
+
+        public override Status NeedsField(FieldInfo fieldInfo) =>
+            _json is not null ? Status.STOP : fieldInfo.Name == Fields.Json ? Status.YES : Status.NO;
+
+        public override void BinaryField(FieldInfo fieldInfo, byte[] value) => _json = value;
+
+        /// <summary>The JSON read by the last visit (null if the document had none), and ready for the next.</summary>
+        public byte[]? Take()
+        {
+            var json = _json;
+            _json = null;
+            return json;
         }
     }
 

@@ -80,6 +80,17 @@ internal sealed class ReusableDocument
         else Add(name, new BinaryDocValuesField(name, bytes));
     }
 
+    /// <summary>
+    /// A stored (not indexed) value, for reading whole by document number. The IndexWriter copies the bytes
+    /// when the document is added, so a reused buffer may hold them.
+    /// </summary>
+    public void Stored(string name, ArraySegment<byte> value)
+    {
+        var bytes = new BytesRef(value.Array, value.Offset, value.Count);
+        if (Reuse(name) is { } f) f.SetBytesValue(bytes);
+        else Add(name, new StoredField(name, bytes));
+    }
+
     public void Sorted(string name, string value)
     {
         if (Reuse(name) is { } f) Refill(f, value);

@@ -1,0 +1,90 @@
+using ClinicDirectory.Core.Search;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+
+namespace ClinicDirectory.Search.Lucene.Tests;
+
+/// <summary>The layout an index records in its commits, and indexes of another layout refused at start.</summary>
+public sealed class IndexLayoutTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "clinicdirectory-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try { System.IO.Directory.Delete(_path, recursive: true); } catch (IOException) { }
+    }
+
+    private LuceneDirectoryEngine Open()
+    {
+        var engine = new LuceneDirectoryEngine(new LuceneEngineOptions { IndexPath = _path }, EngineFixture.Taxonomy, TimeProvider.System);
+        engine.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return engine;
+    }
+
+    private (int Docs, IDictionary<string, string> Data) Commit()
+    {
+        using var directory = FSDirectory.Open(new DirectoryInfo(_path));
+        using var reader = DirectoryReader.Open(directory);
+        return (reader.NumDocs, reader.IndexCommit.UserData);
+    }
+
+    /// <summary>An index with one document and the given commit data, as another version of the engine left it.</summary>
+    private void WriteForeignIndex(Dictionary<string, string>? data)
+    {
+        using var directory = FSDirectory.Open(new DirectoryInfo(_path));
+        using var analyzer = TextAnalysis.CreateAnalyzer();
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.Version, analyzer));
+        writer.AddDocument([new StringField("type", "clinic", Field.Store.NO)]);
+        if (data is not null) writer.SetCommitData(data);
+        writer.Commit();
+    }
+
+    [Fact]
+    public async Task Every_commit_records_the_layout_and_the_index_opens_again()
+    {
+        using (var engine = Open())
+        {
+            Assert.Equal(LuceneDirectoryEngine.Layout, Commit().Data[LuceneDirectoryEngine.LayoutKey]);
+            await engine.LoadAsync([new DirectoryChange { Clinics = [TestListings.Clinic("a", "Alpha Physiotherapy", 50.7, -113.9)] }], default);
+            await engine.ApplyAsync(new DirectoryChange { Clinics = [TestListings.Clinic("b", "Beta Physiotherapy", 50.8, -114.0)] }, default);
+        }
+        var (docs, data) = Commit();
+        Assert.Equal(2, docs);
+        Assert.Equal(LuceneDirectoryEngine.Layout, data[LuceneDirectoryEngine.LayoutKey]);
+
+        using var reopened = Open();
+        Assert.Equal(2, await reopened.CountClinicsAsync(default));
+        Assert.Equal("Beta Physiotherapy", Assert.Single(await reopened.GetClinicsAsync(["b"], default)).Name);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("1")]
+    public void An_index_with_listings_of_another_layout_is_refused_and_left_as_it_was(string? layout)
+    {
+        WriteForeignIndex(layout is null ? null : new() { [LuceneDirectoryEngine.LayoutKey] = layout });
+        var before = Commit();
+
+        var error = Assert.Throws<InvalidDataException>(() => Open());
+        Assert.Contains($"layout {layout ?? "unrecorded"}", error.Message);
+        Assert.Contains(_path, error.Message);
+
+        var after = Commit();
+        Assert.Equal(1, after.Docs);
+        Assert.Equal(before.Data, after.Data);
+    }
+
+    [Fact]
+    public async Task An_empty_index_without_a_layout_is_taken_and_given_one()
+    {
+        using (var directory = FSDirectory.Open(new DirectoryInfo(_path)))
+        using (var analyzer = TextAnalysis.CreateAnalyzer())
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.Version, analyzer)))
+            writer.Commit();
+
+        using var engine = Open();
+        Assert.Equal(0, await engine.CountClinicsAsync(default));
+        Assert.Equal(LuceneDirectoryEngine.Layout, Commit().Data[LuceneDirectoryEngine.LayoutKey]);
+    }
+}
