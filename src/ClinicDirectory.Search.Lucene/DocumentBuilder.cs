@@ -27,7 +27,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, ConditionWords
     private static ReusableDocument? _reusable;
 
     [ThreadStatic]
-    private static (HashSet<string> Held, HashSet<string> Verified, HashSet<string> Bodies, HashSet<string> VerifiedBodies)? _credentialSets;
+    private static (HashSet<string> Held, HashSet<string> Verified)? _credentialSets;
 
     [ThreadStatic]
     private static (JsonBuffer Listing, JsonBuffer Summary)? _json;
@@ -232,7 +232,6 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, ConditionWords
     {
         var city = CityKey(clinic.Address);
         d.String(Fields.Of(t, Fields.City), city);
-        d.SortedSet(Fields.FacetCity, city);
         text.Add(_cityWords.GetOrAdd(city, static (c, a) => Words(a, c), analyzer));
         text.Add(clinic.Address.PostalCode);
     }
@@ -268,7 +267,6 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, ConditionWords
             // The id only: a search for one of the condition's words (its name or a synonym, so "jaw pain"
             // finds a clinic that lists TMJ) reads the documents with the id as documents with the word.
             d.String(Fields.Of(t, Fields.Condition), id);
-            d.SortedSet(Fields.FacetCondition, id);
         }
     }
 
@@ -278,7 +276,6 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, ConditionWords
         {
             var name = TechniqueVocabulary.ConstantName(technique);
             d.String(Fields.Of(t, Fields.Technique), name);
-            d.SortedSet(Fields.FacetTechnique, name);
             text.Add(_techniqueWords[technique]);
         }
     }
@@ -288,18 +285,15 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, ConditionWords
         foreach (var language in languages.Select(l => l.ToLowerInvariant()).Distinct())
         {
             d.String(Fields.Of(t, Fields.Language), language);
-            d.SortedSet(Fields.FacetLanguage, language);
         }
     }
 
     private void AddCredentials(ReusableDocument d, string t, IEnumerable<Credential> credentials, Text text)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var (held, verified, bodies, verifiedBodies) = _credentialSets ??= ([], [], [], []);
+        var (held, verified) = _credentialSets ??= ([], []);
         held.Clear();
         verified.Clear();
-        bodies.Clear();
-        verifiedBodies.Clear();
         foreach (var credential in credentials)
         {
             var program = taxonomy.ProgramById(credential.ProgramId);
@@ -308,18 +302,14 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, ConditionWords
             if (status is not (VerificationStatus.SelfReported or VerificationStatus.Verified)) continue;
             held.Add(program.Id);
             held.Add(program.BodyId);
-            bodies.Add(program.BodyId);
             text.Add(_programWords[program.Id]);
             if (status == VerificationStatus.Verified)
             {
                 verified.Add(program.Id);
                 verified.Add(program.BodyId);
-                verifiedBodies.Add(program.BodyId);
             }
         }
         foreach (var v in held) d.String(Fields.Of(t, Fields.Certification), v);
         foreach (var v in verified) d.String(Fields.Of(t, Fields.CertificationVerified), v);
-        foreach (var v in bodies) d.SortedSet(Fields.FacetCertification, v);
-        foreach (var v in verifiedBodies) d.SortedSet(Fields.FacetCertificationVerified, v);
     }
 }

@@ -48,7 +48,7 @@ internal static class Fields
     /// <summary>Grid cells of the document's points, one field per cell size (see <see cref="GeoCells"/>).</summary>
     public const string GeoCell = "geo";
 
-    // Facet DocValues (shared: only matched documents are counted).
+    // Facets: their names (shared by both types). Their values are the filter fields' terms (<see cref="SegmentArrays"/>).
     public const string FacetCondition = "f_condition";
     public const string FacetCertification = "f_cert";
     public const string FacetCertificationVerified = "f_cert_v";

@@ -23,7 +23,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     private readonly Analyzer _analyzer = TextAnalysis.CreateAnalyzer();
     private readonly ConditionWords _conditionWords;
     private readonly TermBitsCache _bits;
-    private readonly SegmentArrays _arrays = new();
+    private readonly SegmentArrays _arrays;
     private readonly DocumentBuilder _documents;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
@@ -37,7 +37,20 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         _taxonomy = taxonomy;
         _conditionWords = new ConditionWords(taxonomy, _analyzer);
         _bits = new TermBitsCache(_conditionWords);
+        _arrays = new SegmentArrays(CertificationBodies(taxonomy));
         _documents = new DocumentBuilder(taxonomy, _conditionWords, _analyzer, time);
+    }
+
+    /// <summary>
+    /// The bodies' ids. The certification terms of a listing hold its programs' and bodies' ids, and the facets
+    /// count the bodies among them: a program whose id is another body's would be counted as that body.
+    /// </summary>
+    private static HashSet<string> CertificationBodies(DirectoryTaxonomy taxonomy)
+    {
+        var bodies = taxonomy.Programs.Select(p => p.BodyId).ToHashSet(StringComparer.Ordinal);
+        if (taxonomy.Programs.FirstOrDefault(p => p.Id != p.BodyId && bodies.Contains(p.Id)) is { } clash)
+            throw new InvalidDataException($"The certification program id \"{clash.Id}\" is also a body's id; program and body ids must differ.");
+        return bodies;
     }
 
     public Task InitializeAsync(CancellationToken cancellationToken)
@@ -53,10 +66,10 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
 
     /// <summary>
     /// The layout this engine writes and reads; raised whenever documents change in a way an older index cannot
-    /// be read by (2: the listing's JSON is a stored field). An index with listings and another layout, or
+    /// be read by (2: the listing's JSON is a stored field; 3: no facet DocValues, facets read from the filter fields). An index with listings and another layout, or
     /// none, is refused at start rather than answering searches wrongly.
     /// </summary>
-    public const string Layout = "2";
+    public const string Layout = "3";
 
     private void OpenWriter()
     {

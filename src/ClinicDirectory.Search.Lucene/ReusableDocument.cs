@@ -97,12 +97,6 @@ internal sealed class ReusableDocument
         else Add(name, new SortedDocValuesField(name, new BytesRef(value)));
     }
 
-    public void SortedSet(string name, string value)
-    {
-        if (Reuse(name) is { } f) Refill(f, value);
-        else Add(name, new SortedSetDocValuesField(name, new BytesRef(value)));
-    }
-
     /// <summary>
     /// A reused DocValues field keeps its own bytes, refilled with the next value (Lucene's own UTF-8
     /// conversion, growing the array only when needed): the IndexWriter copies the bytes when the document is

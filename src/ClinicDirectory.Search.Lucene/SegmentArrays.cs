@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace ClinicDirectory.Search.Lucene;
@@ -68,20 +69,40 @@ internal sealed class SegmentPoints
 }
 
 /// <summary>
-/// Per-segment arrays read once from DocValues (facet ordinals, points), so that counting facets and
-/// measuring distances in a search are array walks. Keyed by segment core, like Lucene's field cache.
+/// Per-segment arrays read once from the index (facet values from postings, points and sort strings from
+/// DocValues), so that counting facets and measuring distances in a search are array walks. Keyed by segment
+/// core, like Lucene's field cache.
 /// </summary>
 internal sealed class SegmentArrays
 {
     private readonly ConditionalWeakTable<object, ConcurrentDictionary<(string Kind, string Field), object?>> _segments = new();
     private readonly ConcurrentDictionary<string, FacetValues> _facetValues = new(StringComparer.Ordinal);
+    private readonly IReadOnlySet<string> _bodies;
+
+    /// <param name="certificationBodies">
+    /// The certification bodies' ids: the certification facets count these among the certification terms
+    /// (which hold programs and bodies).
+    /// </param>
+    public SegmentArrays(IReadOnlySet<string> certificationBodies) => _bodies = certificationBodies;
+
+    /// <summary>The filter field (without its type prefix) a facet's values are read from, and whether only bodies count.</summary>
+    private static (string Field, bool BodiesOnly) FacetSource(string facet) => facet switch
+    {
+        Fields.FacetCondition => (Fields.Condition, false),
+        Fields.FacetCertification => (Fields.Certification, true),
+        Fields.FacetCertificationVerified => (Fields.CertificationVerified, true),
+        Fields.FacetTechnique => (Fields.Technique, false),
+        Fields.FacetCity => (Fields.City, false),
+        Fields.FacetLanguage => (Fields.Language, false),
+        _ => throw new ArgumentOutOfRangeException(nameof(facet), facet, "Not a facet field."),
+    };
 
     /// <summary>The process-wide numbering of a facet field's values.</summary>
     public FacetValues Values(string field) => _facetValues.GetOrAdd(field, _ => new FacetValues());
 
     /// <summary>Every facet field of the segment's documents; null when the segment has none.</summary>
     public SegmentFacets? Facets(AtomicReader reader) =>
-        (SegmentFacets?)For(reader).GetOrAdd(("facets", ""), static (_, state) => LoadFacets(state.Reader, state.Arrays), (Reader: reader, Arrays: this));
+        (SegmentFacets?)For(reader).GetOrAdd(("facets", ""), static (_, state) => state.Arrays.LoadFacets(state.Reader), (Reader: reader, Arrays: this));
 
     /// <summary>A SortedDocValues field of every document as strings (ids, sort names): compared without decoding.</summary>
     public string[]? Strings(AtomicReader reader, string field) =>
@@ -101,56 +122,87 @@ internal sealed class SegmentArrays
 
     private ConcurrentDictionary<(string Kind, string Field), object?> For(AtomicReader reader) => _segments.GetValue(reader.CoreCacheKey, static _ => new());
 
-    private static SegmentFacets? LoadFacets(AtomicReader reader, SegmentArrays arrays)
+    /// <summary>
+    /// A segment's facet values, read from the postings of the filter fields that hold the same values (both
+    /// types' fields: a document is one or the other), so that no DocValues copy of them is written when
+    /// indexing. The certification facets count bodies: of the certification terms (programs and bodies) only
+    /// the bodies are taken.
+    /// </summary>
+    private SegmentFacets? LoadFacets(AtomicReader reader)
     {
         var fields = Fields.FacetFields;
-        var values = new SortedSetDocValues?[fields.Length];
-        // Each field's segment ordinals as its process-wide numbers.
-        var numbers = new ushort[fields.Length][];
-        var scratch = new BytesRef();
+        var maxDoc = reader.MaxDoc;
+        // Per field: each value of the segment (its segment ordinal) as its process-wide number, and each
+        // (document, segment ordinal) pair in the order the postings give them.
+        var numbers = new List<ushort>[fields.Length];
+        var pairs = new List<(int Doc, ushort Ord)>[fields.Length];
+        var anyTerms = false;
+        DocsEnum? docs = null;
         for (var f = 0; f < fields.Length; f++)
         {
-            var dv = values[f] = reader.GetSortedSetDocValues(fields[f]);
-            var numbering = arrays.Values(fields[f]);
-            numbers[f] = new ushort[dv?.ValueCount ?? 0];
-            for (var ord = 0; ord < numbers[f].Length; ord++)
+            numbers[f] = [];
+            pairs[f] = [];
+            var (source, bodiesOnly) = FacetSource(fields[f]);
+            var numbering = Values(fields[f]);
+            var ords = new Dictionary<int, ushort>();
+            foreach (var type in (ReadOnlySpan<string>)[Fields.ClinicType, Fields.PractitionerType])
             {
-                dv!.LookupOrd(ord, scratch);
-                var id = numbering.Id(scratch.Utf8ToString());
-                if (id < 0) return null;
-                numbers[f][ord] = (ushort)id;
+                var terms = reader.GetTerms(Fields.Of(type, source));
+                if (terms is null) continue;
+                var termsEnum = terms.GetEnumerator();
+                while (termsEnum.MoveNext())
+                {
+                    anyTerms = true;
+                    var value = termsEnum.Term.Utf8ToString();
+                    if (bodiesOnly && !_bodies.Contains(value)) continue;
+                    var id = numbering.Id(value);
+                    if (id < 0) return null;
+                    if (!ords.TryGetValue(id, out var ord))
+                    {
+                        ords[id] = ord = (ushort)numbers[f].Count;
+                        numbers[f].Add((ushort)id);
+                    }
+                    docs = termsEnum.Docs(null, docs, DocsFlags.NONE);
+                    for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                        pairs[f].Add((doc, ord));
+                }
             }
         }
-        if (values.All(v => v is null)) return null;
+        if (!anyTerms) return null;
+
+        // Each document's entry: per field, its count and then its values' numbers.
+        var counts = new ushort[fields.Length][];
+        var starts = new int[maxDoc + 1];
+        for (var f = 0; f < fields.Length; f++)
+        {
+            counts[f] = new ushort[maxDoc];
+            foreach (var (doc, _) in pairs[f]) counts[f][doc]++;
+        }
+        for (var doc = 0; doc < maxDoc; doc++)
+        {
+            var size = fields.Length;
+            for (var f = 0; f < fields.Length; f++) size += counts[f][doc];
+            starts[doc + 1] = starts[doc] + size;
+        }
+        var data = new ushort[starts[maxDoc]];
+        var cursor = starts[..maxDoc];
         // A field with few values here also gets their bitsets, filled in the same pass: value ord's bit for
         // document d is in word (d / 64) * valueCount + ord.
-        var bits = new long[]?[fields.Length];
+        var bits = new FacetBits?[fields.Length];
         for (var f = 0; f < fields.Length; f++)
         {
-            if (numbers[f].Length is > 0 and <= SegmentFacets.MaxBitsetValues)
-                bits[f] = new long[FixedBitSet.Bits2words(reader.MaxDoc) * numbers[f].Length];
-        }
-        var starts = new int[reader.MaxDoc + 1];
-        var data = new List<ushort>(reader.MaxDoc * (fields.Length + 4));
-        for (var doc = 0; doc < reader.MaxDoc; doc++)
-        {
-            starts[doc] = data.Count;
-            for (var f = 0; f < fields.Length; f++)
+            for (var doc = 0; doc < maxDoc; doc++) data[cursor[doc]++] = counts[f][doc];
+            var fieldNumbers = numbers[f].ToArray();
+            var valueCount = fieldNumbers.Length;
+            var words = valueCount is > 0 and <= SegmentFacets.MaxBitsetValues ? new long[FixedBitSet.Bits2words(maxDoc) * valueCount] : null;
+            foreach (var (doc, ord) in pairs[f])
             {
-                var countAt = data.Count;
-                data.Add(0);
-                if (values[f] is not { } dv) continue;
-                dv.SetDocument(doc);
-                for (var ord = dv.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = dv.NextOrd())
-                {
-                    data.Add(numbers[f][ord]);
-                    if (bits[f] is { } words) words[(doc >> 6) * numbers[f].Length + ord] |= 1L << doc;
-                }
-                data[countAt] = (ushort)(data.Count - countAt - 1);
+                data[cursor[doc]++] = fieldNumbers[ord];
+                if (words is not null) words[(doc >> 6) * valueCount + ord] |= 1L << doc;
             }
+            if (words is not null) bits[f] = new FacetBits(fieldNumbers, words);
         }
-        starts[reader.MaxDoc] = data.Count;
-        return new SegmentFacets(starts, [.. data], [.. bits.Select((words, f) => words is null ? null : new FacetBits(numbers[f], words))]);
+        return new SegmentFacets(starts, data, bits);
     }
 
     /// <summary>

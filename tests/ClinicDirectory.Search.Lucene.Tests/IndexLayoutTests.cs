@@ -76,6 +76,19 @@ public sealed class IndexLayoutTests : IDisposable
     }
 
     [Fact]
+    public void A_taxonomy_whose_program_id_is_another_body_is_refused()
+    {
+        // The certification facets count the bodies among a listing's certification terms (programs and bodies).
+        var taxonomy = new Core.Taxonomy.DirectoryTaxonomy(EngineFixture.Taxonomy.Conditions,
+        [
+            .. EngineFixture.Taxonomy.Programs,
+            new Core.Domain.CertificationProgram { Id = "gunnims", Body = "Other Body", BodyId = "other", Name = "Course" },
+        ]);
+        var error = Assert.Throws<InvalidDataException>(() => new LuceneDirectoryEngine(new LuceneEngineOptions { IndexPath = _path }, taxonomy, TimeProvider.System));
+        Assert.Contains("\"gunnims\"", error.Message);
+    }
+
+    [Fact]
     public async Task An_empty_index_without_a_layout_is_taken_and_given_one()
     {
         using (var directory = FSDirectory.Open(new DirectoryInfo(_path)))

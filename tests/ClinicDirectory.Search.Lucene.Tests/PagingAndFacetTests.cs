@@ -98,6 +98,20 @@ public sealed class PagingAndFacetTests : IClassFixture<PagingAndFacetTests.Samp
         Assert.True(result.TotalCount < Search(new SearchFilter { Certifications = ["gunnims"] }).TotalCount);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Certification_facets_count_bodies_not_their_programs(bool verifiedOnly)
+    {
+        var bodies = EngineFixture.Taxonomy.Programs.Select(p => p.BodyId).ToHashSet(StringComparer.Ordinal);
+        var result = Search(new SearchFilter { VerifiedOnly = verifiedOnly });
+
+        Assert.True(result.Facets.Certifications.Count >= 3, $"the sample holds several bodies, found {result.Facets.Certifications.Count}");
+        Assert.All(result.Facets.Certifications, f => Assert.Contains(f.Value, bodies));
+        foreach (var facet in result.Facets.Certifications)
+            Assert.Equal(Search(new SearchFilter { Certifications = [facet.Value], VerifiedOnly = verifiedOnly }).TotalCount, facet.Count);
+    }
+
     [Fact]
     public void A_cursor_from_another_sort_order_is_refused()
     {
