@@ -28,6 +28,7 @@ start_service() {
   SERVICE=$!
   for _ in $(seq 1 600); do
     curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && return 0
+    kill -0 $SERVICE 2>/dev/null || { echo "the service exited:"; tail -n 5 /tmp/clinicdirectory-load.log; exit 1; }
     sleep 1
   done
   echo "service did not become ready"; kill $SERVICE; exit 1
