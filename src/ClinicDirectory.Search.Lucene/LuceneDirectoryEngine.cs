@@ -55,6 +55,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
 
     public Task InitializeAsync(CancellationToken cancellationToken)
     {
+        DirectoryCodec.Register();
         System.IO.Directory.CreateDirectory(_options.IndexPath);
         _directory = FSDirectory.Open(new DirectoryInfo(_options.IndexPath));
         OpenWriter();
@@ -66,10 +67,10 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
 
     /// <summary>
     /// The layout this engine writes and reads; raised whenever documents change in a way an older index cannot
-    /// be read by (2: the listing's JSON is a stored field; 3: no facet DocValues, facets read from the filter fields). An index with listings and another layout, or
+    /// be read by (2: the listing's JSON is a stored field; 3: no facet DocValues, facets read from the filter fields; 4: the listings' JSON in 4 KB blocks, <see cref="DirectoryCodec"/>). An index with listings and another layout, or
     /// none, is refused at start rather than answering searches wrongly.
     /// </summary>
-    public const string Layout = "3";
+    public const string Layout = "4";
 
     private void OpenWriter()
     {
@@ -81,6 +82,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             // segment once more (about a sixth of a bulk load's writing).
             UseCompoundFile = false,
             MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
+            Codec = new DirectoryCodec(),
         };
         _writer = new IndexWriter(_directory, config);
         if (_writer.MaxDoc > 0 && (!_writer.CommitData.TryGetValue(LayoutKey, out var layout) || layout != Layout))

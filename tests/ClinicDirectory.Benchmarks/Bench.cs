@@ -63,6 +63,12 @@ public sealed class Bench : IDisposable
     /// <summary>The request as the GraphQL layer builds it for the standard selection (facets, summary fields, no highlights).</summary>
     public SearchRequest Request(SearchFilter filter, bool facets = true, int first = 20) => Requests.Build(filter, SearchSort.Relevance, first, null, includeFacets: facets, includeHighlights: false, summaryOnly: true, summaryFields: StandardSelection).Request;
 
+    /// <summary>
+    /// The request the patient page's search makes: whole listings (it shows each clinic's description and more)
+    /// and highlights, with facets.
+    /// </summary>
+    public SearchRequest PageRequest(SearchFilter filter) => Requests.Build(filter, SearchSort.Relevance, 20, null, includeFacets: true, includeHighlights: true, summaryOnly: false).Request;
+
     /// <summary>The node fields the load test's GraphQL query selects (id, name, address): what the summaries are read for.</summary>
     private static readonly IReadOnlySet<string> StandardSelection = new HashSet<string>(StringComparer.Ordinal) { "id", "name", "address" };
 

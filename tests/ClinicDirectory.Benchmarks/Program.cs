@@ -103,6 +103,7 @@ switch (command)
         };
         var requests = variants.Select(v => (v.Item1, bench.Request(v.Item2, v.Item3))).ToList();
         requests.Add(("standard, 1 hit", bench.Request(StandardQueries.Standard(), first: 1)));
+        requests.Add(("standard, whole listings and highlights (the patient page's search)", bench.PageRequest(StandardQueries.Standard())));
         foreach (var (name, request) in requests)
         {
             bench.WarmUp(request);

@@ -29,6 +29,15 @@ public sealed class IndexLayoutTests : IDisposable
         return (reader.NumDocs, reader.IndexCommit.UserData);
     }
 
+    /// <summary>The codec each segment of the index was written with.</summary>
+    private List<string> SegmentCodecs()
+    {
+        using var directory = FSDirectory.Open(new DirectoryInfo(_path));
+        var infos = new SegmentInfos();
+        infos.Read(directory);
+        return [.. infos.Segments.Select(s => s.Info.Codec.Name)];
+    }
+
     /// <summary>An index with one document and the given commit data, as another version of the engine left it.</summary>
     private void WriteForeignIndex(Dictionary<string, string>? data)
     {
@@ -52,6 +61,9 @@ public sealed class IndexLayoutTests : IDisposable
         var (docs, data) = Commit();
         Assert.Equal(2, docs);
         Assert.Equal(LuceneDirectoryEngine.Layout, data[LuceneDirectoryEngine.LayoutKey]);
+        // The listings' JSON in the engine's small stored-field blocks.
+        Assert.NotEmpty(SegmentCodecs());
+        Assert.All(SegmentCodecs(), name => Assert.Equal(DirectoryCodec.CodecName, name));
 
         using var reopened = Open();
         Assert.Equal(2, await reopened.CountClinicsAsync(default));
