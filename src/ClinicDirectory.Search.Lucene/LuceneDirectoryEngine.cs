@@ -20,6 +20,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
 {
     private readonly LuceneEngineOptions _options;
     private readonly DirectoryTaxonomy _taxonomy;
+    private readonly TimeProvider _time;
     private readonly Analyzer _analyzer = TextAnalysis.CreateAnalyzer();
     private readonly ConditionWords _conditionWords;
     private readonly TermBitsCache _bits;
@@ -35,6 +36,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     {
         _options = options;
         _taxonomy = taxonomy;
+        _time = time;
         _conditionWords = new ConditionWords(taxonomy, _analyzer);
         _bits = new TermBitsCache(_conditionWords);
         _arrays = new SegmentArrays(CertificationBodies(taxonomy));
@@ -53,13 +55,108 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         return bodies;
     }
 
-    public Task InitializeAsync(CancellationToken cancellationToken)
+    public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         DirectoryCodec.Register();
+        FinishUpgrade();
         System.IO.Directory.CreateDirectory(_options.IndexPath);
         _directory = FSDirectory.Open(new DirectoryInfo(_options.IndexPath));
+        if (OlderLayout() is { } older) await UpgradeAsync(older, cancellationToken);
         OpenWriter();
-        return Task.CompletedTask;
+    }
+
+    /// <summary>The index's layout when it holds listings of another layout than this engine's ("unrecorded" when none is recorded); else null.</summary>
+    private string? OlderLayout()
+    {
+        if (!DirectoryReader.IndexExists(_directory)) return null;
+        using var reader = DirectoryReader.Open(_directory);
+        if (reader.MaxDoc == 0) return null;
+        return reader.IndexCommit.UserData.TryGetValue(LayoutKey, out var layout) ? layout == Layout ? null : layout : "unrecorded";
+    }
+
+    /// <summary>
+    /// Rebuilds an index of another layout in this one from the listings it holds (listings edited since the seed
+    /// live only there), beside it, then puts the new one in its place and keeps the old one beside it
+    /// ("index.layout-N"). Each step is a rename after the new index is complete and committed, so a crash at any
+    /// point leaves either the old index (the next start upgrades again) or a finished one (<see cref="FinishUpgrade"/>).
+    /// The listings are held in memory for the rebuild.
+    /// </summary>
+    private async Task UpgradeAsync(string layout, CancellationToken cancellationToken)
+    {
+        var (clinics, practitioners) = ReadListings(_directory!) ?? throw new InvalidDataException(
+            $"The index in {_options.IndexPath} was written by another version of the engine (layout {layout}, this version " +
+            $"reads layout {Layout}) and its listings cannot be read to rebuild it. Move that folder aside and start again to " +
+            "load the seed into a new index; listings edited since the seed are only in the old one.");
+        var building = _options.IndexPath + ".upgrading";
+        if (System.IO.Directory.Exists(building)) System.IO.Directory.Delete(building, recursive: true);
+        using (var rebuilt = new LuceneDirectoryEngine(new LuceneEngineOptions { IndexPath = building, RamBufferMb = _options.RamBufferMb }, _taxonomy, _time))
+        {
+            await rebuilt.InitializeAsync(cancellationToken);
+            await rebuilt.LoadAsync([new DirectoryChange { Clinics = clinics, Practitioners = practitioners }], cancellationToken);
+        }
+        System.IO.Directory.Move(building, Upgraded);
+        _directory!.Dispose();
+        FinishUpgrade(layout);
+        _directory = FSDirectory.Open(new DirectoryInfo(_options.IndexPath));
+    }
+
+    /// <summary>A rebuilt index, complete, waiting to take the index's place.</summary>
+    private string Upgraded => _options.IndexPath + ".upgraded";
+
+    /// <summary>Puts a complete rebuilt index in the index's place, keeping the old index beside it.</summary>
+    private void FinishUpgrade(string layout = "unknown")
+    {
+        if (!System.IO.Directory.Exists(Upgraded)) return;
+        if (System.IO.Directory.Exists(_options.IndexPath))
+        {
+            var kept = $"{_options.IndexPath}.layout-{layout}";
+            for (var n = 2; System.IO.Directory.Exists(kept); n++) kept = $"{_options.IndexPath}.layout-{layout}-{n}";
+            System.IO.Directory.Move(_options.IndexPath, kept);
+        }
+        System.IO.Directory.Move(Upgraded, _options.IndexPath);
+    }
+
+    /// <summary>
+    /// Every live listing of an index of any layout so far: its type and id from its key, its JSON from the stored
+    /// field or, in the first layout, the binary DocValues field of the same name. Null when a document is not a
+    /// listing this can read.
+    /// </summary>
+    private static (List<Clinic> Clinics, List<Practitioner> Practitioners)? ReadListings(LuceneDirectory directory)
+    {
+        var clinics = new List<Clinic>();
+        var practitioners = new List<Practitioner>();
+        using var reader = DirectoryReader.Open(directory);
+        var stored = new JsonFieldVisitor();
+        var bytes = new BytesRef();
+        foreach (var leaf in reader.Leaves)
+        {
+            var segment = leaf.AtomicReader;
+            var binary = segment.GetBinaryDocValues(Fields.Json);
+            var keys = segment.GetTerms(Fields.Uid)?.GetEnumerator();
+            DocsEnum? docs = null;
+            while (keys is not null && keys.MoveNext())
+            {
+                var key = keys.Term.Utf8ToString();
+                docs = keys.Docs(segment.LiveDocs, docs, DocsFlags.NONE);
+                for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                {
+                    segment.Document(doc, stored);
+                    ReadOnlySpan<byte> json = stored.Take();
+                    if (json.IsEmpty && binary is not null)
+                    {
+                        binary.Get(doc, bytes);
+                        json = bytes.Bytes.AsSpan(bytes.Offset, bytes.Length);
+                    }
+                    if (json.IsEmpty) return null;
+                    if (key.StartsWith(Fields.ClinicType + ":", StringComparison.Ordinal))
+                        clinics.Add(JsonSerializer.Deserialize<Clinic>(json, DirectoryJson.Options)!);
+                    else if (key.StartsWith(Fields.PractitionerType + ":", StringComparison.Ordinal))
+                        practitioners.Add(JsonSerializer.Deserialize<Practitioner>(json, DirectoryJson.Options)!);
+                }
+            }
+        }
+        // Every live document is a listing: one that is not (no key, or a key of no listing type) cannot be rebuilt.
+        return clinics.Count + practitioners.Count == reader.NumDocs ? (clinics, practitioners) : null;
     }
 
     /// <summary>The commit data key that records which layout of documents and fields an index holds.</summary>
@@ -67,8 +164,10 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
 
     /// <summary>
     /// The layout this engine writes and reads; raised whenever documents change in a way an older index cannot
-    /// be read by (2: the listing's JSON is a stored field; 3: no facet DocValues, facets read from the filter fields; 4: the listings' JSON in 4 KB blocks, <see cref="DirectoryCodec"/>). An index with listings and another layout, or
-    /// none, is refused at start rather than answering searches wrongly.
+    /// be read by (2: the listing's JSON is a stored field; 3: no facet DocValues, facets read from the filter
+    /// fields; 4: the listings' JSON in 4 KB blocks, <see cref="DirectoryCodec"/>). An index with listings of another
+    /// layout, or none recorded, is rebuilt from its listings at start (<see cref="UpgradeAsync"/>) rather than
+    /// answering searches wrongly.
     /// </summary>
     public const string Layout = "4";
 

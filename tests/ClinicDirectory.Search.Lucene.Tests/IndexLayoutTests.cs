@@ -2,6 +2,7 @@ using ClinicDirectory.Core.Search;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 
 namespace ClinicDirectory.Search.Lucene.Tests;
 
@@ -12,8 +13,15 @@ public sealed class IndexLayoutTests : IDisposable
 
     public void Dispose()
     {
-        try { System.IO.Directory.Delete(_path, recursive: true); } catch (IOException) { }
+        foreach (var folder in System.IO.Directory.GetDirectories(Path.GetDirectoryName(_path)!, Path.GetFileName(_path) + "*"))
+        {
+            try { System.IO.Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
     }
+
+    /// <summary>The folders beside the index whose names extend its name ("index.upgrading", "index.layout-3").</summary>
+    private List<string> Siblings() =>
+        [.. System.IO.Directory.GetDirectories(Path.GetDirectoryName(_path)!).Where(d => d.StartsWith(_path + ".", StringComparison.Ordinal))];
 
     private LuceneDirectoryEngine Open()
     {
@@ -73,7 +81,7 @@ public sealed class IndexLayoutTests : IDisposable
     [Theory]
     [InlineData(null)]
     [InlineData("1")]
-    public void An_index_with_listings_of_another_layout_is_refused_and_left_as_it_was(string? layout)
+    public void An_index_of_another_layout_whose_listings_cannot_be_read_is_refused_and_left_as_it_was(string? layout)
     {
         WriteForeignIndex(layout is null ? null : new() { [LuceneDirectoryEngine.LayoutKey] = layout });
         var before = Commit();
@@ -85,6 +93,66 @@ public sealed class IndexLayoutTests : IDisposable
         var after = Commit();
         Assert.Equal(1, after.Docs);
         Assert.Equal(before.Data, after.Data);
+        Assert.Empty(Siblings());
+    }
+
+    /// <summary>
+    /// An index as the first layout left it (the listing's JSON in a binary DocValues field), with one listing
+    /// as a later layout keeps it (a stored field) and one deleted.
+    /// </summary>
+    private static void WriteOlderIndex(string path)
+    {
+        static byte[] Json<T>(T listing) => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(listing, Core.Seeding.DirectoryJson.Options);
+        using var directory = FSDirectory.Open(new DirectoryInfo(path));
+        using var analyzer = TextAnalysis.CreateAnalyzer();
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.Version, analyzer));
+        writer.AddDocument([new StringField("uid", "clinic:a", Field.Store.NO), new BinaryDocValuesField("json", new BytesRef(Json(TestListings.Clinic("a", "Alpha Physiotherapy", 50.7, -113.9))))]);
+        writer.AddDocument([new StringField("uid", "clinic:z", Field.Store.NO), new BinaryDocValuesField("json", new BytesRef(Json(TestListings.Clinic("z", "Zeta Gone", 50.7, -113.9))))]);
+        writer.AddDocument([new StringField("uid", "practitioner:p", Field.Store.NO), new StoredField("json", Json(TestListings.Practitioner("p", "Pat Example", "a")))]);
+        writer.DeleteDocuments(new Term("uid", "clinic:z"));
+        writer.Commit();
+    }
+
+    [Fact]
+    public async Task An_index_of_an_older_layout_is_rebuilt_from_its_listings_and_the_old_one_kept_beside()
+    {
+        WriteOlderIndex(_path);
+
+        using (var engine = Open())
+        {
+            Assert.Equal(1, await engine.CountClinicsAsync(default));
+            Assert.Equal("Alpha Physiotherapy", Assert.Single(await engine.GetClinicsAsync(["a"], default)).Name);
+            Assert.Empty(await engine.GetClinicsAsync(["z"], default));
+            Assert.Equal("Pat Example", Assert.Single(await engine.GetPractitionersOfClinicAsync("a", default)).Name);
+            var (request, _) = new SearchRequestBuilder(EngineFixture.Taxonomy, EngineFixture.Gazetteer).Build(new SearchFilter { Text = "alpha" }, SearchSort.Relevance, 20, null);
+            Assert.Equal("a", Assert.Single((await engine.SearchClinicsAsync(request, default)).Hits).Item.Id);
+        }
+        Assert.Equal(LuceneDirectoryEngine.Layout, Commit().Data[LuceneDirectoryEngine.LayoutKey]);
+        Assert.All(SegmentCodecs(), name => Assert.Equal(DirectoryCodec.CodecName, name));
+
+        // The old index, as it was, beside the new one; nothing else left.
+        using (var kept = FSDirectory.Open(new DirectoryInfo(_path + ".layout-unrecorded")))
+        using (var reader = DirectoryReader.Open(kept))
+            Assert.Equal(2, reader.NumDocs);
+        Assert.Equal([_path + ".layout-unrecorded"], Siblings());
+    }
+
+    [Fact]
+    public async Task A_rebuilt_index_left_by_a_crash_before_it_took_the_index_place_takes_it_at_the_next_start()
+    {
+        WriteOlderIndex(_path);
+        var rebuilt = new LuceneDirectoryEngine(new LuceneEngineOptions { IndexPath = _path + ".upgraded" }, EngineFixture.Taxonomy, TimeProvider.System);
+        using (rebuilt)
+        {
+            await rebuilt.InitializeAsync(default);
+            await rebuilt.LoadAsync([new DirectoryChange { Clinics = [TestListings.Clinic("b", "Beta Physiotherapy", 50.8, -114.0)] }], default);
+        }
+
+        using var engine = Open();
+        Assert.Equal("Beta Physiotherapy", Assert.Single(await engine.GetClinicsAsync(["b"], default)).Name);
+        Assert.Equal(1, await engine.CountClinicsAsync(default));
+        Assert.True(System.IO.Directory.Exists(_path + ".layout-unknown"));
+        Assert.False(System.IO.Directory.Exists(_path + ".upgraded"));
     }
 
     [Fact]
