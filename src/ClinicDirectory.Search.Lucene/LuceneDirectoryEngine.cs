@@ -65,13 +65,17 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         OpenWriter();
     }
 
-    /// <summary>The index's layout when it holds listings of another layout than this engine's ("unrecorded" when none is recorded); else null.</summary>
+    /// <summary>
+    /// The index's layout when it holds listings of another layout than this engine's ("unrecorded" when none is
+    /// recorded); else null. Read from the last commit's segments file alone: no segment is opened for it.
+    /// </summary>
     private string? OlderLayout()
     {
         if (!DirectoryReader.IndexExists(_directory)) return null;
-        using var reader = DirectoryReader.Open(_directory);
-        if (reader.MaxDoc == 0) return null;
-        return reader.IndexCommit.UserData.TryGetValue(LayoutKey, out var layout) ? layout == Layout ? null : layout : "unrecorded";
+        var commit = new SegmentInfos();
+        commit.Read(_directory);
+        if (commit.TotalDocCount == 0) return null;
+        return commit.UserData.TryGetValue(LayoutKey, out var layout) ? layout == Layout ? null : layout : "unrecorded";
     }
 
     /// <summary>
@@ -116,6 +120,9 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         System.IO.Directory.Move(Upgraded, _options.IndexPath);
     }
 
+    private static readonly string ClinicKeys = DocumentBuilder.Uid(Fields.ClinicType, "");
+    private static readonly string PractitionerKeys = DocumentBuilder.Uid(Fields.PractitionerType, "");
+
     /// <summary>
     /// Every live listing of an index of any layout so far: its type and id from its key, its JSON from the stored
     /// field or, in the first layout, the binary DocValues field of the same name. Null when a document is not a
@@ -148,9 +155,9 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
                         json = bytes.Bytes.AsSpan(bytes.Offset, bytes.Length);
                     }
                     if (json.IsEmpty) return null;
-                    if (key.StartsWith(Fields.ClinicType + ":", StringComparison.Ordinal))
+                    if (key.StartsWith(ClinicKeys, StringComparison.Ordinal))
                         clinics.Add(JsonSerializer.Deserialize<Clinic>(json, DirectoryJson.Options)!);
-                    else if (key.StartsWith(Fields.PractitionerType + ":", StringComparison.Ordinal))
+                    else if (key.StartsWith(PractitionerKeys, StringComparison.Ordinal))
                         practitioners.Add(JsonSerializer.Deserialize<Practitioner>(json, DirectoryJson.Options)!);
                 }
             }
@@ -183,15 +190,8 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
             Codec = new DirectoryCodec(),
         };
+        // An index of another layout was rebuilt before this (InitializeAsync).
         _writer = new IndexWriter(_directory, config);
-        if (_writer.MaxDoc > 0 && (!_writer.CommitData.TryGetValue(LayoutKey, out var layout) || layout != Layout))
-        {
-            _writer.Dispose();
-            throw new InvalidDataException(
-                $"The index in {_options.IndexPath} was written by another version of the engine (layout {layout ?? "unrecorded"}, " +
-                $"this version reads layout {Layout}). Move that folder aside and start again to load the seed into a new index; " +
-                "listings edited since the seed are only in the old one.");
-        }
         // Every commit from this writer records the layout (Lucene keeps commit data for the next commits).
         _writer.SetCommitData(new Dictionary<string, string> { [LayoutKey] = Layout });
         // A first commit makes an empty index openable by readers and by the next start.
@@ -427,7 +427,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             var page = execution.Ranked().Take(request.First).ToList();
             var highlighter = request.IncludeHighlights ? new TextHighlighter(_analyzer, terms) : null;
             var hits = new List<SearchHit<T>>(page.Count);
-            var listings = new ListingReader(searcher.IndexReader, request.SummaryOnly ? Fields.SummaryJson : Fields.Json, request.SummaryFields);
+            var listings = new ListingReader(searcher.IndexReader, request.SummaryOnly, request.SummaryFields);
             foreach (var candidate in page)
             {
                 var item = listings.Read<T>(candidate.Doc);
@@ -478,14 +478,14 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     private static List<Practitioner> PractitionersOf(IndexSearcher searcher, string clinicId)
     {
         var top = searcher.Search(new TermQuery(new Term(Fields.Of(Fields.PractitionerType, Fields.ClinicId), clinicId)), 1000);
-        var listings = new ListingReader(searcher.IndexReader, Fields.Json);
+        var listings = new ListingReader(searcher.IndexReader, summaries: false);
         return [.. top.ScoreDocs.Select(d => listings.Read<Practitioner>(d.Doc)).OrderBy(p => p.Name, StringComparer.Ordinal)];
     }
 
     private static List<T> Load<T>(IndexSearcher searcher, string type, IReadOnlyCollection<string> ids)
     {
         var found = new List<T>(ids.Count);
-        var listings = new ListingReader(searcher.IndexReader, Fields.Json);
+        var listings = new ListingReader(searcher.IndexReader, summaries: false);
         foreach (var id in ids.Distinct())
         {
             var top = searcher.Search(new TermQuery(new Term(Fields.Uid, DocumentBuilder.Uid(type, id))), 1);
@@ -499,16 +499,15 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     /// from their JSON DocValues field, opening each segment's values once for all the documents read from it
     /// (a page of hits) rather than once per document. Of summaries, only the fields given are read (null: all).
     /// </summary>
-    private sealed class ListingReader(IndexReader reader, string field, IReadOnlySet<string>? summaryFields = null)
+    private sealed class ListingReader(IndexReader reader, bool summaries, IReadOnlySet<string>? summaryFields = null)
     {
-        private readonly bool _summaries = field == Fields.SummaryJson;
-        private readonly BinaryDocValues?[] _values = new BinaryDocValues?[reader.Leaves.Count];
+        private readonly BinaryDocValues?[] _values = new BinaryDocValues?[summaries ? reader.Leaves.Count : 0];
         private readonly BytesRef _bytes = new();
         private readonly JsonFieldVisitor _stored = new();
 
         public T Read<T>(int doc)
         {
-            if (!_summaries)
+            if (!summaries)
             {
                 reader.Document(doc, _stored);
                 var listing = _stored.Take() ?? throw new InvalidDataException("The index has no listing data.");
@@ -516,7 +515,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             }
             var leaves = reader.Leaves;
             var l = ReaderUtil.SubIndex(doc, leaves);
-            var values = _values[l] ??= leaves[l].AtomicReader.GetBinaryDocValues(field)
+            var values = _values[l] ??= leaves[l].AtomicReader.GetBinaryDocValues(Fields.SummaryJson)
                 ?? throw new InvalidDataException("The index has no listing data.");
             values.Get(doc - leaves[l].DocBase, _bytes);
             // A page of summaries is most of what a search reads: their own reader is faster than the general one.

@@ -52,29 +52,35 @@ public static class SummaryReader
         return null;
     }
 
-    /// <summary>False when the caller reads only other fields: the property's value is then passed over.</summary>
-    private static bool Wanted(IReadOnlySet<string>? fields, string field) => fields is null || fields.Contains(field);
-
-    /// <summary>Passes over the value of the property the reader is on (true: a whole value was there).</summary>
-    private static bool Skip(ref Utf8JsonReader reader) => reader.TrySkip();
+    /// <summary>
+    /// True when the caller reads only other fields than this one: the value of the property the reader is on is
+    /// then passed over (the reader holds the whole document, so passing over a value either succeeds or throws as
+    /// reading it would).
+    /// </summary>
+    private static bool Passed(ref Utf8JsonReader reader, IReadOnlySet<string>? fields, string field)
+    {
+        if (fields is null || fields.Contains(field)) return false;
+        reader.Skip();
+        return true;
+    }
 
     private static bool ClinicProperty(ref Utf8JsonReader reader, Clinic clinic, IReadOnlySet<string>? fields)
     {
         if (reader.ValueTextEquals("id"u8)) return ReadString(ref reader, out var id) && id is not null && Set(clinic.Id = id);
         if (reader.ValueTextEquals("name"u8)) return ReadString(ref reader, out var name) && name is not null && Set(clinic.Name = name);
-        if (reader.ValueTextEquals("address"u8)) return !Wanted(fields, "address") ? Skip(ref reader) : Address(ref reader, clinic.Address);
-        if (reader.ValueTextEquals("latitude"u8)) return !Wanted(fields, "latitude") ? Skip(ref reader) : ReadDouble(ref reader, out var lat) && Set(clinic.Latitude = lat);
-        if (reader.ValueTextEquals("longitude"u8)) return !Wanted(fields, "longitude") ? Skip(ref reader) : ReadDouble(ref reader, out var lon) && Set(clinic.Longitude = lon);
-        if (reader.ValueTextEquals("phone"u8)) return !Wanted(fields, "phone") ? Skip(ref reader) : ReadString(ref reader, out var phone) && Set(clinic.Phone = phone);
-        if (reader.ValueTextEquals("website"u8)) return !Wanted(fields, "website") ? Skip(ref reader) : ReadString(ref reader, out var website) && Set(clinic.Website = website);
-        if (reader.ValueTextEquals("bookingUrl"u8)) return !Wanted(fields, "bookingUrl") ? Skip(ref reader) : ReadString(ref reader, out var booking) && Set(clinic.BookingUrl = booking);
-        if (reader.ValueTextEquals("techniques"u8)) return !Wanted(fields, "techniques") ? Skip(ref reader) : Techniques(ref reader, clinic.Techniques);
-        if (reader.ValueTextEquals("languages"u8)) return !Wanted(fields, "languages") ? Skip(ref reader) : Strings(ref reader, clinic.Languages);
-        if (reader.ValueTextEquals("directBilling"u8)) return !Wanted(fields, "directBilling") ? Skip(ref reader) : ReadBoolean(ref reader, out var billing) && Set(clinic.DirectBilling = billing);
-        if (reader.ValueTextEquals("acceptingNewPatients"u8)) return !Wanted(fields, "acceptingNewPatients") ? Skip(ref reader) : ReadBoolean(ref reader, out var accepting) && Set(clinic.AcceptingNewPatients = accepting);
-        if (reader.ValueTextEquals("updatedAt"u8)) return !Wanted(fields, "updatedAt") ? Skip(ref reader) : ReadTime(ref reader, out var updated) && Set(clinic.UpdatedAt = updated);
-        if (reader.ValueTextEquals("version"u8)) return !Wanted(fields, "version") ? Skip(ref reader) : ReadInt(ref reader, out var version) && Set(clinic.Version = version);
-        if (reader.ValueTextEquals("isSample"u8)) return !Wanted(fields, "isSample") ? Skip(ref reader) : ReadBoolean(ref reader, out var sample) && Set(clinic.IsSample = sample);
+        if (reader.ValueTextEquals("address"u8)) return Passed(ref reader, fields, "address") || Address(ref reader, clinic.Address);
+        if (reader.ValueTextEquals("latitude"u8)) return Passed(ref reader, fields, "latitude") || ReadDouble(ref reader, out var lat) && Set(clinic.Latitude = lat);
+        if (reader.ValueTextEquals("longitude"u8)) return Passed(ref reader, fields, "longitude") || ReadDouble(ref reader, out var lon) && Set(clinic.Longitude = lon);
+        if (reader.ValueTextEquals("phone"u8)) return Passed(ref reader, fields, "phone") || ReadString(ref reader, out var phone) && Set(clinic.Phone = phone);
+        if (reader.ValueTextEquals("website"u8)) return Passed(ref reader, fields, "website") || ReadString(ref reader, out var website) && Set(clinic.Website = website);
+        if (reader.ValueTextEquals("bookingUrl"u8)) return Passed(ref reader, fields, "bookingUrl") || ReadString(ref reader, out var booking) && Set(clinic.BookingUrl = booking);
+        if (reader.ValueTextEquals("techniques"u8)) return Passed(ref reader, fields, "techniques") || Techniques(ref reader, clinic.Techniques);
+        if (reader.ValueTextEquals("languages"u8)) return Passed(ref reader, fields, "languages") || Strings(ref reader, clinic.Languages);
+        if (reader.ValueTextEquals("directBilling"u8)) return Passed(ref reader, fields, "directBilling") || ReadBoolean(ref reader, out var billing) && Set(clinic.DirectBilling = billing);
+        if (reader.ValueTextEquals("acceptingNewPatients"u8)) return Passed(ref reader, fields, "acceptingNewPatients") || ReadBoolean(ref reader, out var accepting) && Set(clinic.AcceptingNewPatients = accepting);
+        if (reader.ValueTextEquals("updatedAt"u8)) return Passed(ref reader, fields, "updatedAt") || ReadTime(ref reader, out var updated) && Set(clinic.UpdatedAt = updated);
+        if (reader.ValueTextEquals("version"u8)) return Passed(ref reader, fields, "version") || ReadInt(ref reader, out var version) && Set(clinic.Version = version);
+        if (reader.ValueTextEquals("isSample"u8)) return Passed(ref reader, fields, "isSample") || ReadBoolean(ref reader, out var sample) && Set(clinic.IsSample = sample);
         if (reader.ValueTextEquals("hours"u8) || reader.ValueTextEquals("conditions"u8)) return EmptyList(ref reader);
         return false;
     }
@@ -83,14 +89,14 @@ public static class SummaryReader
     {
         if (reader.ValueTextEquals("id"u8)) return ReadString(ref reader, out var id) && id is not null && Set(practitioner.Id = id);
         if (reader.ValueTextEquals("name"u8)) return ReadString(ref reader, out var name) && name is not null && Set(practitioner.Name = name);
-        if (reader.ValueTextEquals("profession"u8)) return !Wanted(fields, "profession") ? Skip(ref reader) : ReadEnum(ref reader, ProfessionNames, out var profession) && Set(practitioner.Profession = (Profession)profession);
-        if (reader.ValueTextEquals("techniques"u8)) return !Wanted(fields, "techniques") ? Skip(ref reader) : Techniques(ref reader, practitioner.Techniques);
-        if (reader.ValueTextEquals("languages"u8)) return !Wanted(fields, "languages") ? Skip(ref reader) : Strings(ref reader, practitioner.Languages);
-        if (reader.ValueTextEquals("clinicIds"u8)) return !Wanted(fields, "clinics") ? Skip(ref reader) : Strings(ref reader, practitioner.ClinicIds);
-        if (reader.ValueTextEquals("acceptingNewPatients"u8)) return !Wanted(fields, "acceptingNewPatients") ? Skip(ref reader) : ReadBoolean(ref reader, out var accepting) && Set(practitioner.AcceptingNewPatients = accepting);
-        if (reader.ValueTextEquals("updatedAt"u8)) return !Wanted(fields, "updatedAt") ? Skip(ref reader) : ReadTime(ref reader, out var updated) && Set(practitioner.UpdatedAt = updated);
-        if (reader.ValueTextEquals("version"u8)) return !Wanted(fields, "version") ? Skip(ref reader) : ReadInt(ref reader, out var version) && Set(practitioner.Version = version);
-        if (reader.ValueTextEquals("isSample"u8)) return !Wanted(fields, "isSample") ? Skip(ref reader) : ReadBoolean(ref reader, out var sample) && Set(practitioner.IsSample = sample);
+        if (reader.ValueTextEquals("profession"u8)) return Passed(ref reader, fields, "profession") || ReadEnum(ref reader, ProfessionNames, out var profession) && Set(practitioner.Profession = (Profession)profession);
+        if (reader.ValueTextEquals("techniques"u8)) return Passed(ref reader, fields, "techniques") || Techniques(ref reader, practitioner.Techniques);
+        if (reader.ValueTextEquals("languages"u8)) return Passed(ref reader, fields, "languages") || Strings(ref reader, practitioner.Languages);
+        if (reader.ValueTextEquals("clinicIds"u8)) return Passed(ref reader, fields, "clinics") || Strings(ref reader, practitioner.ClinicIds);
+        if (reader.ValueTextEquals("acceptingNewPatients"u8)) return Passed(ref reader, fields, "acceptingNewPatients") || ReadBoolean(ref reader, out var accepting) && Set(practitioner.AcceptingNewPatients = accepting);
+        if (reader.ValueTextEquals("updatedAt"u8)) return Passed(ref reader, fields, "updatedAt") || ReadTime(ref reader, out var updated) && Set(practitioner.UpdatedAt = updated);
+        if (reader.ValueTextEquals("version"u8)) return Passed(ref reader, fields, "version") || ReadInt(ref reader, out var version) && Set(practitioner.Version = version);
+        if (reader.ValueTextEquals("isSample"u8)) return Passed(ref reader, fields, "isSample") || ReadBoolean(ref reader, out var sample) && Set(practitioner.IsSample = sample);
         if (reader.ValueTextEquals("credentials"u8) || reader.ValueTextEquals("conditions"u8)) return EmptyList(ref reader);
         return false;
     }
