@@ -215,7 +215,6 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, ConditionWords
         d.Clear();
         d.String(Fields.Type, type);
         d.String(Fields.Uid, Uid(type, id));
-        d.Sorted(Fields.IdSort, id);
         // The listing itself, as JSON in a stored field: read whole only when a listing is asked for by id or
         // a search selects more than its summary. Lucene writes stored values as they come and copies their
         // compressed blocks when merging, where a binary DocValues value is held in memory until the segment

@@ -13,7 +13,6 @@ internal static class Fields
 
     /// <summary>Type and id ("clinic:abc"): the unique key documents are replaced by.</summary>
     public const string Uid = "uid";
-    public const string IdSort = "id_dv";
     /// <summary>The whole listing as JSON, a stored field.</summary>
     public const string Json = "json";
     /// <summary>The listing's summary fields as JSON (<see cref="Core.Search.ListingSummary"/>).</summary>

@@ -277,7 +277,7 @@ internal sealed class SearchExecution : IDisposable
         _leaf = leaf;
         _live = reader.LiveDocs;
         _points = _request.Location is null ? null : _arrays.Points(reader);
-        _ids = _arrays.Strings(reader, Fields.IdSort);
+        _ids = _arrays.Ids(reader);
         _names = _sort == SearchSort.Name ? _arrays.Strings(reader, Fields.NameSort) : null;
         _nameKeys = _sort == SearchSort.Name ? _arrays.NameKeys(reader) : null;
 

@@ -69,7 +69,7 @@ internal sealed class SegmentPoints
 }
 
 /// <summary>
-/// Per-segment arrays read once from the index (facet values from postings, points and sort strings from
+/// Per-segment arrays read once from the index (facet values and ids from postings, points and sort names from
 /// DocValues), so that counting facets and measuring distances in a search are array walks. Keyed by segment
 /// core, like Lucene's field cache.
 /// </summary>
@@ -104,7 +104,14 @@ internal sealed class SegmentArrays
     public SegmentFacets? Facets(AtomicReader reader) =>
         (SegmentFacets?)For(reader).GetOrAdd(("facets", ""), static (_, state) => state.Arrays.LoadFacets(state.Reader), (Reader: reader, Arrays: this));
 
-    /// <summary>A SortedDocValues field of every document as strings (ids, sort names): compared without decoding.</summary>
+    /// <summary>
+    /// Each document's listing id, the last tie-break of every sort, compared as a string. Read from the documents'
+    /// keys (<see cref="Fields.Uid"/>, "type:id"), so indexing writes no second copy of the ids.
+    /// </summary>
+    public string[]? Ids(AtomicReader reader) =>
+        (string[]?)For(reader).GetOrAdd(("ids", Fields.Uid), static (_, r) => LoadIds(r), reader);
+
+    /// <summary>A SortedDocValues field of every document as strings (sort names): compared without decoding.</summary>
     public string[]? Strings(AtomicReader reader, string field) =>
         (string[]?)For(reader).GetOrAdd(("strings", field), static (key, r) => LoadStrings(r, key.Field), reader);
 
@@ -206,9 +213,46 @@ internal sealed class SegmentArrays
     }
 
     /// <summary>
+    /// The ids after their keys' type prefix. Like <see cref="LoadStrings"/>, the strings are made in document
+    /// order, not in the keys' order: the keys' characters are gathered first, each document noted with its key.
+    /// A key's documents include deleted ones (a listing's earlier versions), which keep its id.
+    /// </summary>
+    private static string[]? LoadIds(AtomicReader reader)
+    {
+        var terms = reader.GetTerms(Fields.Uid);
+        if (terms is null) return null;
+        var keyOf = new int[reader.MaxDoc];
+        var starts = new List<int> { 0 };
+        var chars = new char[64 * 1024];
+        var termsEnum = terms.GetEnumerator();
+        DocsEnum? docs = null;
+        while (termsEnum.MoveNext())
+        {
+            var key = termsEnum.Term;
+            var bytes = key.Bytes.AsSpan(key.Offset, key.Length);
+            var id = bytes[(bytes.IndexOf((byte)':') + 1)..];
+            var used = starts[^1];
+            // UTF-8 never has fewer bytes than characters.
+            if (chars.Length - used < id.Length) Array.Resize(ref chars, Math.Max(chars.Length * 2, used + id.Length));
+            starts.Add(used + System.Text.Encoding.UTF8.GetChars(id, chars.AsSpan(used)));
+            docs = termsEnum.Docs(null, docs, DocsFlags.NONE);
+            for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                keyOf[doc] = starts.Count - 1;
+        }
+        var byKey = new string?[starts.Count - 1];
+        var values = new string[reader.MaxDoc];
+        for (var doc = 0; doc < values.Length; doc++)
+        {
+            var k = keyOf[doc] - 1;
+            values[doc] = k < 0 ? "" : byKey[k] ??= new string(chars, starts[k], starts[k + 1] - starts[k]);
+        }
+        return values;
+    }
+
+    /// <summary>
     /// Each distinct value's string is made when the first document having it is read, so the strings lie in
     /// memory in document order (not in value order): a search walks documents in order and compares their
-    /// strings (ids), so neighbouring documents' strings sit together.
+    /// strings, so neighbouring documents' strings sit together.
     /// </summary>
     private static string[]? LoadStrings(AtomicReader reader, string field)
     {
