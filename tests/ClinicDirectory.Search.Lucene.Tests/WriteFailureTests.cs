@@ -58,6 +58,35 @@ public sealed class WriteFailureTests : IDisposable
         Assert.Equal(["a"], SearchIds("alpha"));
     }
 
+    /// <summary>The seed's files as the service reads them: one batch at a time, the next read when it is needed.</summary>
+    private static IEnumerable<DirectoryChange> Reading(Action afterFirst)
+    {
+        yield return Batch(TestListings.Clinic("a", "Alpha Physiotherapy", 50.7, -113.9));
+        afterFirst();
+        yield return Batch(TestListings.Clinic("b", "Beta Physiotherapy", 50.8, -114.0));
+    }
+
+    [Fact]
+    public async Task A_seed_file_that_cannot_be_read_fails_the_load_with_its_own_error_and_leaves_the_directory_empty()
+    {
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => _fixture.Engine.LoadAsync(
+            Reading(() => throw new InvalidDataException("listings/sample-0002.json is not valid JSON.")), default));
+        Assert.Equal("listings/sample-0002.json is not valid JSON.", error.Message);
+        Assert.Equal(0, Count());
+        _fixture.Reopen();
+        Assert.Equal(0, Count());
+    }
+
+    [Fact]
+    public async Task A_load_cancelled_part_way_leaves_the_directory_empty()
+    {
+        using var stop = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _fixture.Engine.LoadAsync(Reading(stop.Cancel), stop.Token));
+        Assert.Equal(0, Count());
+        _fixture.Reopen();
+        Assert.Equal(0, Count());
+    }
+
     [Fact]
     public async Task A_failed_write_changes_nothing_and_the_next_write_succeeds()
     {
