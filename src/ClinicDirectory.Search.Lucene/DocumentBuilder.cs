@@ -114,7 +114,11 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, ConditionWords
         return d.Complete();
     }
 
+    /// <summary>A listing's key (<see cref="Fields.Uid"/>): its type and id, "clinic:abc".</summary>
     public static string Uid(string type, string id) => type + ":" + id;
+
+    /// <summary>The id in a key's UTF-8 bytes (<see cref="Uid"/>): what follows the first colon (types have none).</summary>
+    public static ReadOnlySpan<byte> IdOfUid(ReadOnlySpan<byte> key) => key[(key.IndexOf((byte)':') + 1)..];
 
     public static string CityKey(Address address) => $"{address.City}, {address.Region}";
 

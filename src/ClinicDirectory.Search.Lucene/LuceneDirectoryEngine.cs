@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using ClinicDirectory.Core.Domain;
 using ClinicDirectory.Core.Search;
@@ -384,7 +385,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
         // One document at a time from the stream: a core never holds back documents it has taken.
-        var documents = System.Collections.Concurrent.Partitioner.Create(batches.SelectMany(InPlaceOrder), System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering);
+        var documents = Partitioner.Create(batches.SelectMany(InPlaceOrder), EnumerablePartitionerOptions.NoBuffering);
         try
         {
             Parallel.ForEach(documents, parallel, build => _writer!.AddDocument(build()));

@@ -72,23 +72,21 @@ internal sealed class ReusableDocument
 
     public void Binary(string name, byte[] value) => Binary(name, new ArraySegment<byte>(value));
 
-    /// <summary>The bytes are copied by the IndexWriter when the document is added, so a reused buffer may hold them.</summary>
-    public void Binary(string name, ArraySegment<byte> value)
-    {
-        var bytes = new BytesRef(value.Array, value.Offset, value.Count);
-        if (Reuse(name) is { } f) f.SetBytesValue(bytes);
-        else Add(name, new BinaryDocValuesField(name, bytes));
-    }
+    /// <summary>A binary DocValues value, read by random access (see <see cref="Bytes"/>).</summary>
+    public void Binary(string name, ArraySegment<byte> value) => Bytes(name, value, static (n, b) => new BinaryDocValuesField(n, b));
+
+    /// <summary>A stored (not indexed) value, for reading whole by document number (see <see cref="Bytes"/>).</summary>
+    public void Stored(string name, ArraySegment<byte> value) => Bytes(name, value, static (n, b) => new StoredField(n, b));
 
     /// <summary>
-    /// A stored (not indexed) value, for reading whole by document number. The IndexWriter copies the bytes
-    /// when the document is added, so a reused buffer may hold them.
+    /// A field of bytes, made by create the first time and refilled after. The IndexWriter copies the bytes when
+    /// the document is added, so a reused buffer may hold them.
     /// </summary>
-    public void Stored(string name, ArraySegment<byte> value)
+    private void Bytes(string name, ArraySegment<byte> value, Func<string, BytesRef, Field> create)
     {
         var bytes = new BytesRef(value.Array, value.Offset, value.Count);
         if (Reuse(name) is { } f) f.SetBytesValue(bytes);
-        else Add(name, new StoredField(name, bytes));
+        else Add(name, create(name, bytes));
     }
 
     public void Sorted(string name, string value)

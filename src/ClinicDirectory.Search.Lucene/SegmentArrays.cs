@@ -213,15 +213,16 @@ internal sealed class SegmentArrays
     }
 
     /// <summary>
-    /// The ids after their keys' type prefix. Like <see cref="LoadStrings"/>, the strings are made in document
-    /// order, not in the keys' order: the keys' characters are gathered first, each document noted with its key.
-    /// A key's documents include deleted ones (a listing's earlier versions), which keep its id.
+    /// The ids of the documents' keys. The keys' ids are gathered first (their characters in one buffer), each
+    /// document noted with its key's number; a key's documents include deleted ones (a listing's earlier
+    /// versions), which keep its id.
     /// </summary>
     private static string[]? LoadIds(AtomicReader reader)
     {
         var terms = reader.GetTerms(Fields.Uid);
         if (terms is null) return null;
         var keyOf = new int[reader.MaxDoc];
+        Array.Fill(keyOf, -1);
         var starts = new List<int> { 0 };
         var chars = new char[64 * 1024];
         var termsEnum = terms.GetEnumerator();
@@ -229,52 +230,44 @@ internal sealed class SegmentArrays
         while (termsEnum.MoveNext())
         {
             var key = termsEnum.Term;
-            var bytes = key.Bytes.AsSpan(key.Offset, key.Length);
-            var id = bytes[(bytes.IndexOf((byte)':') + 1)..];
+            var id = DocumentBuilder.IdOfUid(key.Bytes.AsSpan(key.Offset, key.Length));
             var used = starts[^1];
             // UTF-8 never has fewer bytes than characters.
             if (chars.Length - used < id.Length) Array.Resize(ref chars, Math.Max(chars.Length * 2, used + id.Length));
             starts.Add(used + System.Text.Encoding.UTF8.GetChars(id, chars.AsSpan(used)));
             docs = termsEnum.Docs(null, docs, DocsFlags.NONE);
             for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
-                keyOf[doc] = starts.Count - 1;
+                keyOf[doc] = starts.Count - 2;
         }
-        var byKey = new string?[starts.Count - 1];
-        var values = new string[reader.MaxDoc];
-        for (var doc = 0; doc < values.Length; doc++)
-        {
-            var k = keyOf[doc] - 1;
-            values[doc] = k < 0 ? "" : byKey[k] ??= new string(chars, starts[k], starts[k + 1] - starts[k]);
-        }
-        return values;
+        return InDocumentOrder(reader.MaxDoc, starts.Count - 1, doc => keyOf[doc], k => new string(chars, starts[k], starts[k + 1] - starts[k]));
     }
 
-    /// <summary>
-    /// Each distinct value's string is made when the first document having it is read, so the strings lie in
-    /// memory in document order (not in value order): a search walks documents in order and compares their
-    /// strings, so neighbouring documents' strings sit together.
-    /// </summary>
     private static string[]? LoadStrings(AtomicReader reader, string field)
     {
         var dv = reader.GetSortedDocValues(field);
         if (dv is null) return null;
-        var byOrd = new string?[dv.ValueCount];
         var scratch = new BytesRef();
-        var values = new string[reader.MaxDoc];
-        for (var doc = 0; doc < values.Length; doc++)
+        return InDocumentOrder(reader.MaxDoc, dv.ValueCount, dv.GetOrd, ord =>
         {
-            var ord = dv.GetOrd(doc);
-            if (ord < 0)
-            {
-                values[doc] = "";
-                continue;
-            }
-            if (byOrd[ord] is null)
-            {
-                dv.LookupOrd(ord, scratch);
-                byOrd[ord] = scratch.Utf8ToString();
-            }
-            values[doc] = byOrd[ord]!;
+            dv.LookupOrd(ord, scratch);
+            return scratch.Utf8ToString();
+        });
+    }
+
+    /// <summary>
+    /// Each document's string: value(doc) is its value's number (negative: none, ""), and each distinct value's
+    /// string is made when the first document having it is reached, so the strings lie in memory in document
+    /// order (not in value order): a search walks documents in order and compares their strings, so
+    /// neighbouring documents' strings sit together.
+    /// </summary>
+    private static string[] InDocumentOrder(int maxDoc, int valueCount, Func<int, int> value, Func<int, string> make)
+    {
+        var made = new string?[valueCount];
+        var values = new string[maxDoc];
+        for (var doc = 0; doc < maxDoc; doc++)
+        {
+            var v = value(doc);
+            values[doc] = v < 0 ? "" : made[v] ??= make(v);
         }
         return values;
     }
