@@ -13,12 +13,12 @@ namespace ClinicDirectory.Search.Lucene;
 /// <summary>
 /// Turns listings into index documents. A clinic document carries what its practitioners bring to a clinic
 /// search (their names and certifications); a practitioner document carries where its clinics are. Each
-/// text is analyzed once; the taxonomy's texts (technique and program names) are analyzed once, when the
-/// builder is made, and replayed. Conditions are indexed by id only: a search finds their words through
-/// <see cref="ConditionWords"/>. Documents are reused per thread (see <see cref="ReusableDocument"/>):
-/// hand each one to the IndexWriter before building the next on the same thread.
+/// text is analyzed once. Conditions, techniques, certifications and professions are indexed as their ids
+/// only: a search finds their words through <see cref="TaxonomyWords"/>. Documents are reused per thread
+/// (see <see cref="ReusableDocument"/>): hand each one to the IndexWriter before building the next on the
+/// same thread.
 /// </summary>
-internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, ConditionWords conditions, Analyzer analyzer, TimeProvider time)
+internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, TaxonomyWords taxonomyWords, Analyzer analyzer, TimeProvider time)
 {
     /// <summary>Lucene's limit for one DocValues value; listings are validated far below it.</summary>
     private const int MaxJsonBytes = 32_000;
@@ -55,14 +55,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, ConditionWords
 
     private static (JsonBuffer Listing, JsonBuffer Summary) Json => _json ??= (new JsonBuffer(), new JsonBuffer());
 
-    // The words of the taxonomy's texts, analyzed once: a technique's names, a program's body and name, a
-    // profession. Cities are not known in advance: analyzed on first use.
-    private readonly Dictionary<string, string[]> _programWords = taxonomy.Programs.ToDictionary(
-        p => p.Id, p => Words(analyzer, $"{p.Body} {p.Name}"), StringComparer.Ordinal);
-    private readonly Dictionary<Technique, string[]> _techniqueWords = Enum.GetValues<Technique>().ToDictionary(
-        t => t, t => Words(analyzer, string.Join(" \n ", TechniqueVocabulary.Names(t))));
-    private readonly Dictionary<Profession, string[]> _professionWords = Enum.GetValues<Profession>().ToDictionary(
-        p => p, p => Words(analyzer, p.ToString()));
+    // A city's words, analyzed on first use (cities are not known in advance).
     private readonly ConcurrentDictionary<string, string[]> _cityWords = new(StringComparer.Ordinal);
 
     private static string[] Words(Analyzer analyzer, string text) => [.. TextAnalysis.Words(analyzer, text)];
@@ -79,7 +72,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, ConditionWords
         AddConditions(d, t, clinic.Conditions);
         var techniques = new HashSet<Technique>(clinic.Techniques);
         foreach (var p in practitioners) techniques.UnionWith(p.Techniques);
-        AddTechniques(d, t, techniques, text);
+        AddTechniques(d, t, techniques);
         AddLanguages(d, t, clinic.Languages);
         AddCredentials(d, t, practitioners.SelectMany(p => p.Credentials), text);
         foreach (var p in practitioners) text.Add(p.Name);
@@ -96,7 +89,6 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, ConditionWords
         var text = Text.Begin(analyzer);
         text.AddName(practitioner.Name);
         text.Add(practitioner.Bio);
-        text.Add(_professionWords[practitioner.Profession]);
         foreach (var clinic in clinics)
         {
             text.Add(clinic.Name);
@@ -105,7 +97,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, ConditionWords
         }
         AddPoints(d, t, [.. clinics.Select(c => (c.Latitude, c.Longitude))]);
         AddConditions(d, t, practitioner.Conditions);
-        AddTechniques(d, t, practitioner.Techniques, text);
+        AddTechniques(d, t, practitioner.Techniques);
         AddLanguages(d, t, practitioner.Languages);
         AddCredentials(d, t, practitioner.Credentials, text);
         d.String(Fields.Of(t, Fields.Profession), practitioner.Profession.ToString());
@@ -177,9 +169,10 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, ConditionWords
 
         public void Add(string? text) => Analyze(text, null);
 
-        public void Add(string[] words)
+        public void Add(IReadOnlyList<string> words)
         {
-            foreach (var word in words) _all.Add(word);
+            // By index: a foreach over the interface would allocate an enumerator per call.
+            for (var i = 0; i < words.Count; i++) _all.Add(words[i]);
         }
 
         private void Analyze(string? text, HashSet<string>? also)
@@ -266,21 +259,18 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, ConditionWords
     {
         foreach (var id in conditionIds.Distinct())
         {
-            if (!conditions.Has(id)) continue;
+            if (!taxonomyWords.HasCondition(id)) continue;
             // The id only: a search for one of the condition's words (its name or a synonym, so "jaw pain"
             // finds a clinic that lists TMJ) reads the documents with the id as documents with the word.
             d.String(Fields.Of(t, Fields.Condition), id);
         }
     }
 
-    private void AddTechniques(ReusableDocument d, string t, IEnumerable<Technique> techniques, Text text)
+    private static void AddTechniques(ReusableDocument d, string t, IEnumerable<Technique> techniques)
     {
+        // The id only: a search for one of the technique's names finds it (see TaxonomyWords).
         foreach (var technique in techniques.Distinct())
-        {
-            var name = TechniqueVocabulary.ConstantName(technique);
-            d.String(Fields.Of(t, Fields.Technique), name);
-            text.Add(_techniqueWords[technique]);
-        }
+            d.String(Fields.Of(t, Fields.Technique), TechniqueVocabulary.ConstantName(technique));
     }
 
     private static void AddLanguages(ReusableDocument d, string t, IEnumerable<string> languages)
@@ -305,7 +295,8 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, ConditionWords
             if (status is not (VerificationStatus.SelfReported or VerificationStatus.Verified)) continue;
             held.Add(program.Id);
             held.Add(program.BodyId);
-            text.Add(_programWords[program.Id]);
+            // Found by the program's id (see TaxonomyWords), but for a program whose id is also a body's.
+            text.Add(taxonomyWords.IndexedProgramWords(program.Id));
             if (status == VerificationStatus.Verified)
             {
                 verified.Add(program.Id);

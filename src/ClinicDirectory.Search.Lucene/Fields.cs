@@ -24,12 +24,13 @@ internal static class Fields
     public const string Name = "name";
     /// <summary>
     /// The words of the document's conditions (names and synonyms): not indexed, a search reads a word's
-    /// documents here from the condition ids (<see cref="TermBitsCache"/>, <see cref="ConditionWords"/>).
+    /// documents here from the condition ids (<see cref="TermBitsCache"/>, <see cref="TaxonomyWords"/>).
     /// </summary>
     public const string ConditionsText = "cond";
     /// <summary>
     /// All text of the document in one field: every word must occur here, and typos are matched here. Its
-    /// conditions' words are not indexed with it but joined to it when a search reads a word (as for <see cref="ConditionsText"/>).
+    /// words from the taxonomy (its conditions, techniques, certifications and profession) are not indexed with it but
+    /// joined to it when a search reads a word (as for <see cref="ConditionsText"/>).
     /// </summary>
     public const string All = "all";
 

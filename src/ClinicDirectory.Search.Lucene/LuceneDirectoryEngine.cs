@@ -23,7 +23,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     private readonly DirectoryTaxonomy _taxonomy;
     private readonly TimeProvider _time;
     private readonly Analyzer _analyzer = TextAnalysis.CreateAnalyzer();
-    private readonly ConditionWords _conditionWords;
+    private readonly TaxonomyWords _taxonomyWords;
     private readonly TermBitsCache _bits;
     private readonly SegmentArrays _arrays;
     private readonly DocumentBuilder _documents;
@@ -38,10 +38,10 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         _options = options;
         _taxonomy = taxonomy;
         _time = time;
-        _conditionWords = new ConditionWords(taxonomy, _analyzer);
-        _bits = new TermBitsCache(_conditionWords);
+        _taxonomyWords = new TaxonomyWords(taxonomy, _analyzer);
+        _bits = new TermBitsCache(_taxonomyWords);
         _arrays = new SegmentArrays(CertificationBodies(taxonomy));
-        _documents = new DocumentBuilder(taxonomy, _conditionWords, _analyzer, time);
+        _documents = new DocumentBuilder(taxonomy, _taxonomyWords, _analyzer, time);
     }
 
     /// <summary>
@@ -424,7 +424,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         var searcher = _searchers!.Acquire();
         try
         {
-            using var execution = new SearchExecution(request, type, terms, searcher.IndexReader, _bits, _arrays, _conditionWords);
+            using var execution = new SearchExecution(request, type, terms, searcher.IndexReader, _bits, _arrays, _taxonomyWords);
             execution.Run(searcher.IndexReader);
             var sort = execution.Sort;
 

@@ -41,7 +41,7 @@ internal sealed class SearchExecution : IDisposable
     private readonly string _type;
     private readonly SearchSort _sort;
     private readonly TermBitsCache _bits;
-    private readonly ConditionWords _conditions;
+    private readonly TaxonomyWords _taxonomyWords;
     private readonly SegmentArrays _arrays;
     private readonly IReadOnlyList<QueryWord> _words;
     private readonly int _requiredWords;
@@ -58,9 +58,9 @@ internal sealed class SearchExecution : IDisposable
     private readonly SortKey? _after;
     private readonly PriorityQueue<Candidate, SortKey> _heap;
 
-    public SearchExecution(SearchRequest request, string type, IReadOnlyList<string> words, IndexReader reader, TermBitsCache bits, SegmentArrays arrays, ConditionWords conditions)
+    public SearchExecution(SearchRequest request, string type, IReadOnlyList<string> words, IndexReader reader, TermBitsCache bits, SegmentArrays arrays, TaxonomyWords taxonomyWords)
     {
-        _conditions = conditions;
+        _taxonomyWords = taxonomyWords;
         _request = request;
         _type = type;
         _sort = SearchRequestBuilder.EffectiveSort(request);
@@ -200,10 +200,10 @@ internal sealed class SearchExecution : IDisposable
                     }
                 }
             }
-            // The conditions' words are not in the index's dictionary (see ConditionWords): their near
+            // The taxonomy's words are not in the index's dictionary (see TaxonomyWords): their near
             // spellings are found in the taxonomy's vocabulary, by the same rule (same first letter, the
             // same number of edits, a swap of neighbours counting as one).
-            foreach (var candidate in _conditions.Vocabulary)
+            foreach (var candidate in _taxonomyWords.Vocabulary)
             {
                 if (candidate[0] != word[0] || terms.Contains(candidate) || !TextAnalysis.WithinEdits(word, candidate, edits)) continue;
                 if (DocFreq(candidate) is var count and > 0)

@@ -12,10 +12,11 @@ namespace ClinicDirectory.Search.Lucene;
 /// segment, as a bitset that answers "does this document have it" in constant time, with its document
 /// count. Built once per segment core and term; deletions are not baked in (the search only sees live
 /// documents), so a reopened reader with new deletions reuses them, and a segment that goes away takes
-/// its bitsets with it. A word of the text fields ("all", "cond") also has the documents of the conditions
-/// that have the word (see <see cref="ConditionWords"/>).
+/// its bitsets with it. A word of the text fields also has the documents of the conditions that have the
+/// word ("all" and "cond"), and those of the techniques, programs and professions that have it ("all"); see
+/// <see cref="TaxonomyWords"/>.
 /// </summary>
-internal sealed class TermBitsCache(ConditionWords conditions)
+internal sealed class TermBitsCache(TaxonomyWords taxonomyWords)
 {
     /// <summary>
     /// At most this many terms per segment: a bitset costs one bit per document of its segment, so the
@@ -62,19 +63,26 @@ internal sealed class TermBitsCache(ConditionWords conditions)
 
     private static readonly Entry Absent = new(null, 0);
 
-    /// <summary>The text fields whose words also come from the listing's conditions, with the conditions' field.</summary>
-    private static readonly FrozenDictionary<string, string> ConditionFieldOf =
+    /// <summary>The text fields whose words also come from the taxonomy: their type, and whether they are the "all" field (else "cond").</summary>
+    private static readonly FrozenDictionary<string, (string Type, bool All)> TextFields =
         new[] { Fields.ClinicType, Fields.PractitionerType }
-            .SelectMany(t => new[] { Fields.All, Fields.ConditionsText }.Select(f => KeyValuePair.Create(Fields.Of(t, f), Fields.Of(t, Fields.Condition))))
+            .SelectMany(t => new[] { (Field: Fields.All, All: true), (Field: Fields.ConditionsText, All: false) }
+                .Select(f => KeyValuePair.Create(Fields.Of(t, f.Field), (t, f.All))))
             .ToFrozenDictionary(StringComparer.Ordinal);
 
     private Entry Build(AtomicReader reader, string field, string value)
     {
         FixedBitSet? bits = null;
         AddDocs(reader, field, value, ref bits);
-        if (ConditionFieldOf.TryGetValue(field, out var conditionField))
+        if (TextFields.TryGetValue(field, out var text))
         {
-            foreach (var condition in conditions.WithWord(value)) AddDocs(reader, conditionField, condition, ref bits);
+            var conditionField = Fields.Of(text.Type, Fields.Condition);
+            foreach (var condition in taxonomyWords.ConditionsWithWord(value)) AddDocs(reader, conditionField, condition, ref bits);
+            if (text.All)
+            {
+                foreach (var (source, sourceValue) in taxonomyWords.ValuesWithWord(value))
+                    AddDocs(reader, Fields.Of(text.Type, source), sourceValue, ref bits);
+            }
         }
         return bits is null ? Absent : new Entry(bits, bits.Cardinality);
     }

@@ -14,8 +14,13 @@ public sealed class EngineFixture : IDisposable
         return (seed.LoadTaxonomy(), seed.LoadGazetteer());
     });
 
-    public EngineFixture()
+    private readonly DirectoryTaxonomy _taxonomy;
+
+    /// <summary>An engine on a new temporary index, with the seed's taxonomy or the one given.</summary>
+    public EngineFixture(DirectoryTaxonomy? taxonomy = null)
     {
+        _taxonomy = taxonomy ?? Taxonomy;
+        Requests = new(_taxonomy, Gazetteer);
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "clinicdirectory-tests", Guid.NewGuid().ToString("N"));
         Engine = Open();
     }
@@ -28,11 +33,11 @@ public sealed class EngineFixture : IDisposable
 
     public LuceneDirectoryEngine Engine { get; private set; }
 
-    public SearchRequestBuilder Requests { get; } = new(Taxonomy, Gazetteer);
+    public SearchRequestBuilder Requests { get; }
 
     public LuceneDirectoryEngine Open()
     {
-        var engine = new LuceneDirectoryEngine(new LuceneEngineOptions { IndexPath = Path }, Taxonomy, TimeProvider.System);
+        var engine = new LuceneDirectoryEngine(new LuceneEngineOptions { IndexPath = Path }, _taxonomy, TimeProvider.System);
         engine.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
         return engine;
     }

@@ -71,6 +71,40 @@ public sealed class EngineSearchTests : IDisposable
     }
 
     [Fact]
+    public void A_certification_body_finds_whoever_holds_one_of_its_programs_but_not_an_expired_or_rejected_holder()
+    {
+        // Carl's Kinetacore credential has expired, Dana's AAMT one was rejected; none of them has the
+        // body's name in their own text.
+        Assert.Equal(["p-anna", "p-fay"], Ids(Practitioners(new SearchFilter { Text = "kinetacore" }), p => p.Id).Order());
+        Assert.Empty(Practitioners(new SearchFilter { Text = "AAMT" }).Hits);
+        // A clinic by its practitioners' programs (Fay's) or its techniques (functional dry needling).
+        Assert.Equal(["north-9km", "toronto"], Ids(Clinics(new SearchFilter { Text = "kinetacore" })).Order());
+        Assert.DoesNotContain("corner-12km", Ids(Clinics(new SearchFilter { Text = "kinetacore" })));
+    }
+
+    [Fact]
+    public void A_program_name_finds_its_holders()
+    {
+        // "Level 2": only the second Kinetacore level has both words.
+        Assert.Equal(["p-anna", "p-fay"], Ids(Practitioners(new SearchFilter { Text = "level 2" }), p => p.Id).Order());
+    }
+
+    [Fact]
+    public void A_profession_finds_its_practitioners()
+    {
+        Assert.Equal(["p-bob"], Ids(Practitioners(new SearchFilter { Text = "chiropractor" }), p => p.Id));
+        Assert.Equal(["p-dana"], Ids(Practitioners(new SearchFilter { Text = "physician" }), p => p.Id));
+    }
+
+    [Fact]
+    public void A_typo_of_a_technique_finds_its_clinics()
+    {
+        Assert.Equal(["calgary"], Ids(Clinics(new SearchFilter { Text = "acupunture" })));
+        // Toronto by Fay's program, Kinetacore Functional Dry Needling Level 2.
+        Assert.Equal(["north-9km", "toronto"], Ids(Clinics(new SearchFilter { Text = "functional dry neddling" })).Order());
+    }
+
+    [Fact]
     public void A_typo_still_finds_sciatica()
     {
         var result = Clinics(new SearchFilter { Text = "sciatcia" });

@@ -2,7 +2,7 @@ using ClinicDirectory.Core.Domain;
 
 namespace ClinicDirectory.Core.Taxonomy;
 
-/// <summary>What patients call each technique; indexed with every listing so free text finds them.</summary>
+/// <summary>What patients call each technique: free text finds a listing with the technique by any of them.</summary>
 public static class TechniqueVocabulary
 {
     private static readonly Dictionary<Technique, string[]> Terms = new()
