@@ -13,7 +13,7 @@ namespace ClinicDirectory.Search.Lucene;
 /// word in the "all" field as those whose own text has it and those with a condition, technique, program or
 /// profession that has it, and its documents in the "cond" field as those with such a condition. The same
 /// documents as indexing every listing with those words, which were about half of the index's postings for
-/// conditions and, for the others, two words in five of the "all" field.
+/// conditions and, for the others, half of the "all" field's (8 of 16 million at 100k clinics).
 /// </summary>
 internal sealed class TaxonomyWords
 {
