@@ -58,7 +58,6 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, TaxonomyWords 
     // A city's words, analyzed on first use (cities are not known in advance).
     private readonly ConcurrentDictionary<string, string[]> _cityWords = new(StringComparer.Ordinal);
 
-    private static string[] Words(Analyzer analyzer, string text) => [.. TextAnalysis.Words(analyzer, text)];
 
     public Document BuildClinic(Clinic clinic, IReadOnlyList<Practitioner> practitioners)
     {
@@ -228,7 +227,7 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, TaxonomyWords 
     {
         var city = CityKey(clinic.Address);
         d.String(Fields.Of(t, Fields.City), city);
-        text.Add(_cityWords.GetOrAdd(city, static (c, a) => Words(a, c), analyzer));
+        text.Add(_cityWords.GetOrAdd(city, static (c, a) => TextAnalysis.Words(a, c), analyzer));
         text.Add(clinic.Address.PostalCode);
     }
 

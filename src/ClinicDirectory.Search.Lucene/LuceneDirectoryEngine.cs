@@ -38,9 +38,9 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         _options = options;
         _taxonomy = taxonomy;
         _time = time;
+        _arrays = new SegmentArrays(CertificationBodies(taxonomy));
         _taxonomyWords = new TaxonomyWords(taxonomy, _analyzer);
         _bits = new TermBitsCache(_taxonomyWords);
-        _arrays = new SegmentArrays(CertificationBodies(taxonomy));
         _documents = new DocumentBuilder(taxonomy, _taxonomyWords, _analyzer, time);
     }
 
@@ -48,9 +48,9 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     /// The bodies' ids. The certification terms of a listing hold its programs' and bodies' ids, and the facets
     /// count the bodies among them: a program whose id is another body's would be counted as that body.
     /// </summary>
-    private static HashSet<string> CertificationBodies(DirectoryTaxonomy taxonomy)
+    private static IReadOnlySet<string> CertificationBodies(DirectoryTaxonomy taxonomy)
     {
-        var bodies = taxonomy.Programs.Select(p => p.BodyId).ToHashSet(StringComparer.Ordinal);
+        var bodies = taxonomy.BodyIds;
         if (taxonomy.Programs.FirstOrDefault(p => p.Id != p.BodyId && bodies.Contains(p.Id)) is { } clash)
             throw new InvalidDataException($"The certification program id \"{clash.Id}\" is also a body's id; program and body ids must differ.");
         return bodies;
@@ -417,8 +417,8 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
 
     private SearchResult<T> Search<T>(SearchRequest request, string type, Func<T, TextHighlighter, IEnumerable<string?>> highlight)
     {
-        var terms = request.Text is null ? [] : Terms(request.Text);
-        if (request.Text is not null && terms.Count == 0)
+        string[] terms = request.Text is null ? [] : Terms(request.Text);
+        if (request.Text is not null && terms.Length == 0)
             return new SearchResult<T>();
 
         var searcher = _searchers!.Acquire();
@@ -436,14 +436,14 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             {
                 var item = listings.Read<T>(candidate.Doc);
                 var key = candidate.Key;
-                IReadOnlyList<string> highlights = highlighter is not null && terms.Count > 0
+                IReadOnlyList<string> highlights = highlighter is not null && terms.Length > 0
                     ? highlight(item, highlighter).OfType<string>().Distinct().Take(5).ToList()
                     : [];
                 hits.Add(new SearchHit<T>(
                     item,
                     new SearchCursor(sort, key.Primary, key.Secondary, key.Id),
                     request.Location is null ? null : execution.DistanceKm(candidate),
-                    terms.Count > 0 ? Math.Round(candidate.Score, 4) : null,
+                    terms.Length > 0 ? Math.Round(candidate.Score, 4) : null,
                     highlights));
             }
 
@@ -461,7 +461,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         }
     }
 
-    private List<string> Terms(string text) => TextAnalysis.Words(_analyzer, text);
+    private string[] Terms(string text) => TextAnalysis.Words(_analyzer, text);
 
     private string? HighlightCondition(TextHighlighter highlighter, string conditionId) =>
         highlighter.Remember("condition:" + conditionId, () => HighlightConditionOnce(highlighter, conditionId));

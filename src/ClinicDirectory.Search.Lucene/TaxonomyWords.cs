@@ -26,7 +26,7 @@ internal sealed class TaxonomyWords
     {
         _wordsOfCondition = taxonomy.Conditions.ToFrozenDictionary(
             c => c.Id,
-            c => Words(analyzer, c.Name + " \n " + string.Join(" \n ", c.Synonyms)),
+            c => TextAnalysis.Words(analyzer, c.Name + " \n " + string.Join(" \n ", c.Synonyms)),
             StringComparer.Ordinal);
         _conditionsOf = Reverse(_wordsOfCondition.Select(c => (c.Value, c.Key)))
             .ToFrozenDictionary(g => g.Key, g => g.Distinct().Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
@@ -34,20 +34,18 @@ internal sealed class TaxonomyWords
         // A program is found by its id in the certification field, which also holds the bodies' ids: a
         // program whose id is also a body's (allowed for a body's own single program) cannot be told apart
         // from that body there, so its words stay in the listings' text.
-        var bodies = taxonomy.Programs.Select(p => p.BodyId).ToHashSet(StringComparer.Ordinal);
-        var programWords = taxonomy.Programs.ToDictionary(p => p.Id, p => Words(analyzer, $"{p.Body} {p.Name}"), StringComparer.Ordinal);
+        var bodies = taxonomy.BodyIds;
+        var programWords = taxonomy.Programs.ToDictionary(p => p.Id, p => TextAnalysis.Words(analyzer, $"{p.Body} {p.Name}"), StringComparer.Ordinal);
         _indexedProgramWords = programWords.Where(p => bodies.Contains(p.Key)).ToFrozenDictionary(StringComparer.Ordinal);
         var sources = programWords.Where(p => !bodies.Contains(p.Key)).Select(p => (Words: p.Value, (Field: Fields.Certification, Value: p.Key)))
             .Concat(Enum.GetValues<Technique>().Select(t => (
-                Words: Words(analyzer, string.Join(" \n ", TechniqueVocabulary.Names(t))),
+                Words: TextAnalysis.Words(analyzer, string.Join(" \n ", TechniqueVocabulary.Names(t))),
                 (Field: Fields.Technique, Value: TechniqueVocabulary.ConstantName(t)))))
-            .Concat(Enum.GetValues<Profession>().Select(p => (Words: Words(analyzer, p.ToString()), (Field: Fields.Profession, Value: p.ToString()))));
+            .Concat(Enum.GetValues<Profession>().Select(p => (Words: TextAnalysis.Words(analyzer, p.ToString()), (Field: Fields.Profession, Value: p.ToString()))));
         _valuesOf = Reverse(sources).ToFrozenDictionary(g => g.Key, g => g.Distinct().ToArray(), StringComparer.Ordinal);
 
         Vocabulary = [.. _conditionsOf.Keys.Concat(_valuesOf.Keys).Distinct().Order(StringComparer.Ordinal)];
     }
-
-    private static string[] Words(Analyzer analyzer, string text) => [.. TextAnalysis.Words(analyzer, text)];
 
     private static IEnumerable<IGrouping<string, T>> Reverse<T>(IEnumerable<(string[] Words, T Source)> sources) =>
         sources.SelectMany(s => s.Words.Select(word => (Word: word, s.Source))).GroupBy(x => x.Word, x => x.Source, StringComparer.Ordinal);

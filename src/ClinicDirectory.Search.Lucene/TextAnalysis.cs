@@ -27,7 +27,7 @@ internal static class TextAnalysis
     }
 
     /// <summary>The distinct analyzed words of the text, in order of first appearance.</summary>
-    public static List<string> Words(Analyzer analyzer, string text) =>
+    public static string[] Words(Analyzer analyzer, string text) =>
         [.. Tokens(analyzer, Fields.All, text).Select(t => t.Term).Distinct()];
 
     /// <summary>How many edits a typed word may be from an indexed one: none for short words.</summary>

@@ -12,6 +12,7 @@ public sealed class DirectoryTaxonomy
     private readonly Dictionary<string, Condition> _conditionsById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CertificationProgram> _programsById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _certificationKeys = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _bodyIds = new(StringComparer.Ordinal);
 
     public DirectoryTaxonomy(IEnumerable<Condition> conditions, IEnumerable<CertificationProgram> programs)
     {
@@ -26,6 +27,7 @@ public sealed class DirectoryTaxonomy
         foreach (var p in Programs)
         {
             _programsById.Add(p.Id, p);
+            _bodyIds.Add(p.BodyId);
             _certificationKeys.TryAdd(TextNormalizer.CompactKey(p.Id), p.Id);
             _certificationKeys.TryAdd(TextNormalizer.CompactKey(p.BodyId), p.BodyId);
             _certificationKeys.TryAdd(TextNormalizer.CompactKey(p.Body), p.BodyId);
@@ -34,6 +36,9 @@ public sealed class DirectoryTaxonomy
 
     public IReadOnlyList<Condition> Conditions { get; }
     public IReadOnlyList<CertificationProgram> Programs { get; }
+
+    /// <summary>The certifying bodies' ids ("kinetacore"), which listings hold beside their programs' ids.</summary>
+    public IReadOnlySet<string> BodyIds => _bodyIds;
 
     public Condition? FindCondition(string idOrName) =>
         _conditionsById.TryGetValue(idOrName, out var byId) ? byId
