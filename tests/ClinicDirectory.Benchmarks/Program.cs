@@ -3,7 +3,7 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using ClinicDirectory.Benchmarks;
 
-// Commands: index | latency | throughput SECONDS THREADS | fields | bdn [BenchmarkDotNet arguments]. See BENCHMARKS.md.
+// Commands: index | latency | throughput SECONDS THREADS | throughput-windows THREADS | fields | bdn [BenchmarkDotNet arguments]. See BENCHMARKS.md.
 var command = args.Length > 0 ? args[0] : "bdn";
 switch (command)
 {
@@ -130,25 +130,45 @@ switch (command)
     }
     case "throughput":
     {
-        var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+        var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 10;
         var threads = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
         using var bench = Bench.OpenIndexed(Console.Out);
         var request = bench.Request(StandardQueries.Standard());
         bench.WarmUp(request);
-        long total = 0;
-        var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
-        var workers = Enumerable.Range(0, threads).Select(_ => new Thread(() =>
-        {
-            long n = 0;
-            while (Stopwatch.GetTimestamp() < until) { bench.Search(request); n++; }
-            Interlocked.Add(ref total, n);
-        })).ToList();
-        workers.ForEach(t => t.Start());
-        workers.ForEach(t => t.Join());
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"engine-only throughput: {total / (double)seconds:F0} searches/s on {threads} threads"));
+        Console.WriteLine(Throughput(bench, request, seconds, threads));
+        return 0;
+    }
+    case "throughput-windows":
+    {
+        // For run-load.sh, which alternates this with the HTTP load: the engine opened and warmed once, then one
+        // window of the standard search per line read from standard input (its length in seconds), one result line
+        // per window, idle in between; "ready" once warmed. Ends at the end of its input.
+        var threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
+        using var bench = Bench.OpenIndexed(Console.Out);
+        var request = bench.Request(StandardQueries.Standard());
+        bench.WarmUp(request);
+        Console.WriteLine("ready");
+        while (Console.ReadLine() is { } line)
+            Console.WriteLine(Throughput(bench, request, double.Parse(line, CultureInfo.InvariantCulture), threads));
         return 0;
     }
     default:
         BenchmarkSwitcher.FromAssembly(typeof(QueryBenchmarks).Assembly).Run(command == "bdn" ? args.Skip(1).ToArray() : args);
         return 0;
+}
+
+/// <summary>The standard search on as many threads as given, for the given seconds: searches per second.</summary>
+static string Throughput(Bench bench, ClinicDirectory.Core.Search.SearchRequest request, double seconds, int threads)
+{
+    long total = 0;
+    var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+    var workers = Enumerable.Range(0, threads).Select(_ => new Thread(() =>
+    {
+        long n = 0;
+        while (Stopwatch.GetTimestamp() < until) { bench.Search(request); n++; }
+        Interlocked.Add(ref total, n);
+    })).ToList();
+    workers.ForEach(t => t.Start());
+    workers.ForEach(t => t.Join());
+    return string.Create(CultureInfo.InvariantCulture, $"engine-only throughput: {total / seconds:F0} searches/s on {threads} threads");
 }

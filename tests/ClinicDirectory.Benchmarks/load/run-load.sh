@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
 # Load test of the standard search over HTTP/GraphQL with wrk (50 connections), and in the same run the
-# engine-only throughput of the same search on the same index, measured before and after the HTTP load (this
-# machine's speed drifts between phases); prints all three and the ratio of HTTP to the engine-only mean.
-#   bash tests/ClinicDirectory.Benchmarks/load/run-load.sh [SEED_DIR] [DATA_DIR] [SECONDS]
+# engine-only throughput of the same search on a copy of the same index, in alternating windows: engine, HTTP,
+# engine, HTTP, ... engine, each engine window next to the HTTP windows it is compared with (this machine's
+# speed drifts by up to a quarter within minutes, so windows minutes apart compare different machines). Both
+# processes are started and warmed once (15 s each) and stay up; each idles while the other is measured.
+# Prints every window, then the HTTP throughput over all its windows, its worst window's p50 and p99, the
+# engine-only mean over its windows, the ratio of the two, and the service's resident memory.
+#   bash tests/ClinicDirectory.Benchmarks/load/run-load.sh [SEED_DIR] [DATA_DIR] [SECONDS] [WINDOWS]
 # SEED_DIR: generated listings (default /tmp/clinicdirectory-100k, generated when missing);
-# DATA_DIR: the service's data directory (default /tmp/clinicdirectory-load; seeded on first use).
+# DATA_DIR: the service's data directory (default /tmp/clinicdirectory-load; seeded on first use);
+# SECONDS: measured seconds of HTTP load in all (default 30), in WINDOWS windows (default 3) of equal length.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 SEED=${1:-/tmp/clinicdirectory-100k}
 DATA=${2:-/tmp/clinicdirectory-load}
 SECONDS_TO_RUN=${3:-30}
+WINDOWS=${4:-3}
+WINDOW=$(( SECONDS_TO_RUN / WINDOWS ))
 PORT=5099
 
 command -v wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
@@ -40,23 +47,39 @@ if [ ! -d "$DATA/index" ]; then
   kill $SERVICE; wait $SERVICE 2>/dev/null || true
 fi
 
-# Engine-only: the same search on the same index, two threads (the machine's cores), no HTTP.
-engine_only() { BENCH_INDEX="$DATA/index" BENCH_DATA="$SEED" dotnet "$BENCH" throughput "$SECONDS_TO_RUN" "$(nproc)" | tail -1; }
-ENGINE=$(engine_only)
-echo "before the HTTP load, $ENGINE"
+# Engine-only: the same search on a copy of the service's index (the engine holds its index open for writing),
+# on two threads (the machine's cores), no HTTP; one process, answering one window per line it is sent.
+ENGINE_INDEX="$DATA.engine-index"
+rm -rf "$ENGINE_INDEX"
+cp -r "$DATA/index" "$ENGINE_INDEX"
+coproc ENGINE { BENCH_INDEX="$ENGINE_INDEX" BENCH_DATA="$SEED" exec dotnet "$BENCH" throughput-windows "$(nproc)"; }
+ENGINE_PROCESS=$ENGINE_PID
+while read -r line <&"${ENGINE[0]}"; do [ "$line" = ready ] && break; done
+engine_window() { echo "$1" >&"${ENGINE[1]}"; read -r line <&"${ENGINE[0]}"; echo "$line"; }
+http_window() { wrk -t2 -c50 -d"$1s" --latency -s tests/ClinicDirectory.Benchmarks/load/standard-search.lua "http://127.0.0.1:$PORT/graphql" | grep '^http:'; }
 
 start_service
-# Warm the JIT (tiered compilation keeps optimizing for about ten seconds under load) and caches, then measure.
-wrk -t2 -c50 -d15s -s tests/ClinicDirectory.Benchmarks/load/standard-search.lua "http://127.0.0.1:$PORT/graphql" >/dev/null
-HTTP=$(wrk -t2 -c50 -d"${SECONDS_TO_RUN}s" --latency -s tests/ClinicDirectory.Benchmarks/load/standard-search.lua "http://127.0.0.1:$PORT/graphql" | grep '^http:')
-echo "$HTTP"
-RSS=$(ps -o rss= -p $SERVICE)
-echo "resident memory of the service after the load: $((RSS / 1024)) MB"
-kill $SERVICE; wait $SERVICE 2>/dev/null || true
-ENGINE_AFTER=$(engine_only)
-echo "after the HTTP load, $ENGINE_AFTER"
-
+# Warm both (tiered compilation keeps optimizing for about ten seconds under load, and the caches fill), then measure.
+http_window 15 >/dev/null
+engine_window 15 >/dev/null
 rate() { echo "$1" | grep -o "[0-9]* $2/s" | grep -o '^[0-9]*'; }
-engine_rps=$(( ($(rate "$ENGINE" searches) + $(rate "$ENGINE_AFTER" searches)) / 2 ))
-http_rps=$(rate "$HTTP" requests)
-echo "ratio http/engine: $(awk -v h="$http_rps" -v e="$engine_rps" 'BEGIN { printf "%.3f", h / e }') (against the engine-only mean, $engine_rps searches/s)"
+ENGINE_RATES=()
+HTTP_LINES=()
+for i in $(seq 1 "$WINDOWS"); do
+  E=$(engine_window "$WINDOW"); echo "window $i, $E"; ENGINE_RATES+=("$(rate "$E" searches)")
+  H=$(http_window "$WINDOW"); echo "window $i, $H"; HTTP_LINES+=("$H")
+done
+E=$(engine_window "$WINDOW"); echo "after the last window, $E"; ENGINE_RATES+=("$(rate "$E" searches)")
+RSS=$(ps -o rss= -p $SERVICE)
+kill $SERVICE; wait $SERVICE 2>/dev/null || true
+eval "exec ${ENGINE[1]}>&-"
+wait "$ENGINE_PROCESS" 2>/dev/null || true
+rm -rf "$ENGINE_INDEX"
+
+printf '%s\n' "${HTTP_LINES[@]}" | awk -v s="$SECONDS_TO_RUN" '
+  { r += $2; gsub(",", ""); if ($5 > p50) p50 = $5; if ($8 > p99) p99 = $8; n2 += $11; se += $14 }
+  END { printf "http: %.0f requests/s over %d s, worst window p50 %.2f ms, p99 %.2f ms, non-2xx %d, socket errors %d\n", r / NR, s, p50, p99, n2, se }' | tee /tmp/clinicdirectory-load.http
+http_rps=$(rate "$(cat /tmp/clinicdirectory-load.http)" requests)
+engine_rps=$(printf '%s\n' "${ENGINE_RATES[@]}" | awk '{ t += $1 } END { printf "%.0f", t / NR }')
+echo "resident memory of the service after the load: $((RSS / 1024)) MB"
+echo "ratio http/engine: $(awk -v h="$http_rps" -v e="$engine_rps" 'BEGIN { printf "%.3f", h / e }') (against the engine-only mean, $engine_rps searches/s, over its $((WINDOWS + 1)) windows)"
