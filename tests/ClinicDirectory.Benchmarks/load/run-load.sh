@@ -4,8 +4,9 @@
 # engine, HTTP, ... engine, each engine window next to the HTTP windows it is compared with (this machine's
 # speed drifts by up to a quarter within minutes, so windows minutes apart compare different machines). Both
 # processes are started and warmed once (15 s each) and stay up; each idles while the other is measured.
-# Prints every window, then the HTTP throughput over all its windows, its worst window's p50 and p99, the
-# engine-only mean over its windows, the ratio of the two, and the service's resident memory.
+# Prints every window, then the HTTP throughput over all its windows and its p50 and p99 over all of them (the
+# windows' latency distributions merged, merge-latency.awk), the engine-only mean over its windows, the ratio of
+# the two, and the service's resident memory.
 #   bash tests/ClinicDirectory.Benchmarks/load/run-load.sh [SEED_DIR] [DATA_DIR] [SECONDS] [WINDOWS]
 # SEED_DIR: generated listings (default /tmp/clinicdirectory-100k, generated when missing);
 # DATA_DIR: the service's data directory (default /tmp/clinicdirectory-load; seeded on first use);
@@ -56,7 +57,13 @@ coproc ENGINE { BENCH_INDEX="$ENGINE_INDEX" BENCH_DATA="$SEED" exec dotnet "$BEN
 ENGINE_PROCESS=$ENGINE_PID
 while read -r line <&"${ENGINE[0]}"; do [ "$line" = ready ] && break; done
 engine_window() { echo "$1" >&"${ENGINE[1]}"; read -r line <&"${ENGINE[0]}"; echo "$line"; }
-http_window() { wrk -t2 -c50 -d"$1s" --latency -s tests/ClinicDirectory.Benchmarks/load/standard-search.lua "http://127.0.0.1:$PORT/graphql" | grep '^http:'; }
+LOAD_DIR=$(mktemp -d)
+# One window of HTTP load; with a second argument, its latency percentiles are kept in LOAD_DIR under that name.
+http_window() {
+  WRK_CDF=1 wrk -t2 -c50 -d"$1s" --latency -s tests/ClinicDirectory.Benchmarks/load/standard-search.lua "http://127.0.0.1:$PORT/graphql" >"$LOAD_DIR/wrk"
+  [ -z "${2:-}" ] || awk -v run="$2" '/^cdf / { print run, $2, $3, $4 }' "$LOAD_DIR/wrk" >>"$LOAD_DIR/grid"
+  grep '^http:' "$LOAD_DIR/wrk"
+}
 
 start_service
 # Warm both (tiered compilation keeps optimizing for about ten seconds under load, and the caches fill), then measure.
@@ -67,19 +74,22 @@ ENGINE_RATES=()
 HTTP_LINES=()
 for i in $(seq 1 "$WINDOWS"); do
   E=$(engine_window "$WINDOW"); echo "window $i, $E"; ENGINE_RATES+=("$(rate "$E" searches)")
-  H=$(http_window "$WINDOW"); echo "window $i, $H"; HTTP_LINES+=("$H")
+  H=$(http_window "$WINDOW" "$i"); echo "window $i, $H"; HTTP_LINES+=("$H")
 done
 E=$(engine_window "$WINDOW"); echo "after the last window, $E"; ENGINE_RATES+=("$(rate "$E" searches)")
 RSS=$(ps -o rss= -p $SERVICE)
 kill $SERVICE; wait $SERVICE 2>/dev/null || true
 eval "exec ${ENGINE[1]}>&-"
 wait "$ENGINE_PROCESS" 2>/dev/null || true
-rm -rf "$ENGINE_INDEX"
 
-printf '%s\n' "${HTTP_LINES[@]}" | awk -v s="$SECONDS_TO_RUN" '
-  { r += $2; gsub(",", ""); if ($5 > p50) p50 = $5; if ($8 > p99) p99 = $8; n2 += $11; se += $14 }
-  END { printf "http: %.0f requests/s over %d s, worst window p50 %.2f ms, p99 %.2f ms, non-2xx %d, socket errors %d\n", r / NR, s, p50, p99, n2, se }' | tee /tmp/clinicdirectory-load.http
-http_rps=$(rate "$(cat /tmp/clinicdirectory-load.http)" requests)
+awk '{ print $4 }' "$LOAD_DIR/grid" | sort -n -u >"$LOAD_DIR/latencies"
+LATENCY=$(awk -f tests/ClinicDirectory.Benchmarks/load/merge-latency.awk "$LOAD_DIR/grid" "$LOAD_DIR/latencies")
+printf '%s\n' "${HTTP_LINES[@]}" | awk -v s="$SECONDS_TO_RUN" -v latency="$LATENCY" '
+  { r += $2; gsub(",", ""); n2 += $11; se += $14 }
+  END { printf "http: %.0f requests/s over %d s, %s, non-2xx %d, socket errors %d\n", r / NR, s, latency, n2, se }' | tee "$LOAD_DIR/http"
+rm -rf "$ENGINE_INDEX"
+http_rps=$(rate "$(cat "$LOAD_DIR/http")" requests)
 engine_rps=$(printf '%s\n' "${ENGINE_RATES[@]}" | awk '{ t += $1 } END { printf "%.0f", t / NR }')
 echo "resident memory of the service after the load: $((RSS / 1024)) MB"
 echo "ratio http/engine: $(awk -v h="$http_rps" -v e="$engine_rps" 'BEGIN { printf "%.3f", h / e }') (against the engine-only mean, $engine_rps searches/s, over its $((WINDOWS + 1)) windows)"
+rm -rf "$LOAD_DIR"

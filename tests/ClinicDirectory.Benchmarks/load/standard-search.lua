@@ -8,4 +8,11 @@ done = function(summary, latency, requests)
   io.write(string.format("http: %.0f requests/s, p50 %.2f ms, p99 %.2f ms, non-2xx %d, socket errors %d\n",
     summary.requests / seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
     summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+  -- With WRK_CDF set (run-load.sh): the latency distribution as percentiles (every 0.5 up to 90, every 0.01
+  -- above, to 99.99), with the run's request count, so that the windows of one load can be merged into one distribution.
+  if os.getenv("WRK_CDF") then
+    local function line(p) io.write(string.format("cdf %d %.2f %d\n", summary.requests, p, latency:percentile(p))) end
+    for i = 1, 179 do line(i / 2) end
+    for i = 9000, 9999 do line(i / 100) end
+  end
 end
