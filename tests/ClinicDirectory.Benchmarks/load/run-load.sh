@@ -18,7 +18,19 @@ DATA=${2:-/tmp/clinicdirectory-load}
 SECONDS_TO_RUN=${3:-30}
 WINDOWS=${4:-3}
 WINDOW=$(( SECONDS_TO_RUN / WINDOWS ))
+(( WINDOW > 0 )) || { echo "SECONDS ($SECONDS_TO_RUN) must be at least WINDOWS ($WINDOWS)"; exit 1; }
 PORT=5099
+ENGINE_INDEX="$DATA.engine-index"
+SERVICE=
+ENGINE_PROCESS=
+LOAD_DIR=
+# Whatever happens, nothing is left running or behind (the service, the engine's process, their copies).
+cleanup() {
+  [ -z "$SERVICE" ] || kill "$SERVICE" 2>/dev/null || true
+  [ -z "$ENGINE_PROCESS" ] || kill "$ENGINE_PROCESS" 2>/dev/null || true
+  rm -rf "$ENGINE_INDEX" ${LOAD_DIR:+"$LOAD_DIR"}
+}
+trap cleanup EXIT
 
 command -v wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
 dotnet build -c Release -nologo -v quiet src/ClinicDirectory.Api >/dev/null
@@ -50,7 +62,6 @@ fi
 
 # Engine-only: the same search on a copy of the service's index (the engine holds its index open for writing),
 # on two threads (the machine's cores), no HTTP; one process, answering one window per line it is sent.
-ENGINE_INDEX="$DATA.engine-index"
 rm -rf "$ENGINE_INDEX"
 cp -r "$DATA/index" "$ENGINE_INDEX"
 coproc ENGINE { BENCH_INDEX="$ENGINE_INDEX" BENCH_DATA="$SEED" exec dotnet "$BENCH" throughput-windows "$(nproc)"; }
@@ -81,15 +92,15 @@ RSS=$(ps -o rss= -p $SERVICE)
 kill $SERVICE; wait $SERVICE 2>/dev/null || true
 eval "exec ${ENGINE[1]}>&-"
 wait "$ENGINE_PROCESS" 2>/dev/null || true
+SERVICE=
+ENGINE_PROCESS=
 
 awk '{ print $4 }' "$LOAD_DIR/grid" | sort -n -u >"$LOAD_DIR/latencies"
 LATENCY=$(awk -f tests/ClinicDirectory.Benchmarks/load/merge-latency.awk "$LOAD_DIR/grid" "$LOAD_DIR/latencies")
 printf '%s\n' "${HTTP_LINES[@]}" | awk -v s="$SECONDS_TO_RUN" -v latency="$LATENCY" '
   { r += $2; gsub(",", ""); n2 += $11; se += $14 }
   END { printf "http: %.0f requests/s over %d s, %s, non-2xx %d, socket errors %d\n", r / NR, s, latency, n2, se }' | tee "$LOAD_DIR/http"
-rm -rf "$ENGINE_INDEX"
 http_rps=$(rate "$(cat "$LOAD_DIR/http")" requests)
 engine_rps=$(printf '%s\n' "${ENGINE_RATES[@]}" | awk '{ t += $1 } END { printf "%.0f", t / NR }')
 echo "resident memory of the service after the load: $((RSS / 1024)) MB"
 echo "ratio http/engine: $(awk -v h="$http_rps" -v e="$engine_rps" 'BEGIN { printf "%.3f", h / e }') (against the engine-only mean, $engine_rps searches/s, over its $((WINDOWS + 1)) windows)"
-rm -rf "$LOAD_DIR"
