@@ -132,9 +132,7 @@ switch (command)
     {
         var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 10;
         var threads = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
-        using var bench = Bench.OpenIndexed(Console.Out);
-        var request = bench.Request(StandardQueries.Standard());
-        bench.WarmUp(request);
+        using var bench = WarmedStandardSearch(out var request);
         Console.WriteLine(Throughput(bench, request, seconds, threads));
         return 0;
     }
@@ -144,9 +142,7 @@ switch (command)
         // window of the standard search per line read from standard input (its length in seconds), one result line
         // per window, idle in between; "ready" once warmed. Ends at the end of its input.
         var threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
-        using var bench = Bench.OpenIndexed(Console.Out);
-        var request = bench.Request(StandardQueries.Standard());
-        bench.WarmUp(request);
+        using var bench = WarmedStandardSearch(out var request);
         Console.WriteLine("ready");
         while (Console.ReadLine() is { } line)
             Console.WriteLine(Throughput(bench, request, double.Parse(line, CultureInfo.InvariantCulture), threads));
@@ -155,6 +151,15 @@ switch (command)
     default:
         BenchmarkSwitcher.FromAssembly(typeof(QueryBenchmarks).Assembly).Run(command == "bdn" ? args.Skip(1).ToArray() : args);
         return 0;
+}
+
+/// <summary>The engine on the benchmarks' index and the standard search, warmed (what both throughput commands measure).</summary>
+static Bench WarmedStandardSearch(out ClinicDirectory.Core.Search.SearchRequest request)
+{
+    var bench = Bench.OpenIndexed(Console.Out);
+    request = bench.Request(StandardQueries.Standard());
+    bench.WarmUp(request);
+    return bench;
 }
 
 /// <summary>The standard search on as many threads as given, for the given seconds: searches per second.</summary>
