@@ -58,7 +58,6 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, TaxonomyWords 
     // A city's words, analyzed on first use (cities are not known in advance).
     private readonly ConcurrentDictionary<string, string[]> _cityWords = new(StringComparer.Ordinal);
 
-
     public Document BuildClinic(Clinic clinic, IReadOnlyList<Practitioner> practitioners)
     {
         const string t = Fields.ClinicType;

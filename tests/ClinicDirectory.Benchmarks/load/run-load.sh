@@ -80,14 +80,13 @@ start_service
 # Warm both (tiered compilation keeps optimizing for about ten seconds under load, and the caches fill), then measure.
 http_window 15 >/dev/null
 engine_window 15 >/dev/null
-rate() { echo "$1" | grep -o "[0-9]* $2/s" | grep -o '^[0-9]*'; }
-ENGINE_RATES=()
+ENGINE_LINES=()
 HTTP_LINES=()
 for i in $(seq 1 "$WINDOWS"); do
-  E=$(engine_window "$WINDOW"); echo "window $i, $E"; ENGINE_RATES+=("$(rate "$E" searches)")
+  E=$(engine_window "$WINDOW"); echo "window $i, $E"; ENGINE_LINES+=("$E")
   H=$(http_window "$WINDOW" "$i"); echo "window $i, $H"; HTTP_LINES+=("$H")
 done
-E=$(engine_window "$WINDOW"); echo "after the last window, $E"; ENGINE_RATES+=("$(rate "$E" searches)")
+E=$(engine_window "$WINDOW"); echo "after the last window, $E"; ENGINE_LINES+=("$E")
 RSS=$(ps -o rss= -p $SERVICE)
 kill $SERVICE; wait $SERVICE 2>/dev/null || true
 eval "exec ${ENGINE[1]}>&-"
@@ -97,11 +96,12 @@ ENGINE_PROCESS=
 
 awk '{ print $4 }' "$LOAD_DIR/grid" | sort -n -u >"$LOAD_DIR/latencies"
 LATENCY=$(awk -f tests/ClinicDirectory.Benchmarks/load/merge-latency.awk "$LOAD_DIR/grid" "$LOAD_DIR/latencies")
-# The windows are of equal length: the throughput over all of them is the mean of theirs.
+# The windows are of equal length: the throughput over all of them is the mean of theirs (on both sides:
+# "http: N requests/s, ..." and "engine-only throughput: N searches/s ...").
 http_rps=$(printf '%s\n' "${HTTP_LINES[@]}" | awk '{ r += $2 } END { printf "%.0f", r / NR }')
 printf '%s\n' "${HTTP_LINES[@]}" | awk -v rps="$http_rps" -v s="$SECONDS_TO_RUN" -v latency="$LATENCY" '
   { gsub(",", ""); n2 += $11; se += $14 }
   END { printf "http: %d requests/s over %d s, %s, non-2xx %d, socket errors %d\n", rps, s, latency, n2, se }'
-engine_rps=$(printf '%s\n' "${ENGINE_RATES[@]}" | awk '{ t += $1 } END { printf "%.0f", t / NR }')
+engine_rps=$(printf '%s\n' "${ENGINE_LINES[@]}" | awk '{ t += $3 } END { printf "%.0f", t / NR }')
 echo "resident memory of the service after the load: $((RSS / 1024)) MB"
 echo "ratio http/engine: $(awk -v h="$http_rps" -v e="$engine_rps" 'BEGIN { printf "%.3f", h / e }') (against the engine-only mean, $engine_rps searches/s, over its $((WINDOWS + 1)) windows)"
