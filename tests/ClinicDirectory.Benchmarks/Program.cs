@@ -3,13 +3,21 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using ClinicDirectory.Benchmarks;
 
-// Commands: index | latency | throughput SECONDS THREADS | throughput-windows THREADS | fields | bdn [BenchmarkDotNet arguments]. See BENCHMARKS.md.
+// Commands: index [warm] | compression | latency | throughput SECONDS THREADS | throughput-windows THREADS | fields | bdn [BenchmarkDotNet arguments]. See BENCHMARKS.md.
 var command = args.Length > 0 ? args[0] : "bdn";
 switch (command)
 {
     case "index":
     {
         var data = Paths.EnsureData(Console.Out);
+        if (args.Length > 1 && args[1] == "warm")
+        {
+            // A first load into a throwaway index, so that the measured load runs warmed up, as under BenchmarkDotNet.
+            var warmPath = Paths.Index + ".warm";
+            if (Directory.Exists(warmPath)) Directory.Delete(warmPath, recursive: true);
+            using (var warm = Bench.Open(warmPath, data)) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up load {warm.IndexAll().TotalSeconds:F1} s"));
+            Directory.Delete(warmPath, recursive: true);
+        }
         if (Directory.Exists(Paths.Index)) Directory.Delete(Paths.Index, recursive: true);
         using var bench = Bench.Open(Paths.Index, data);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -19,6 +27,48 @@ switch (command)
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"indexed in {elapsed.TotalSeconds:F1} s, {cpu.TotalSeconds:F1} s of CPU; {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1e9:F1} GB allocated, GC paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds:F1} s, collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
+        return 0;
+    }
+    case "compression":
+    {
+        // The stored fields' compressor against Lucene.NET's own (same LZ4 format) on the first listings file's
+        // JSON in blocks of about 4 KB, as the index's stored fields are compressed: MB/s and compressed size.
+        var listings = ClinicDirectory.Core.Seeding.SeedData.Locate(Paths.EnsureData(Console.Out)).LoadListings().First().Listings;
+        var blocks = new List<byte[]>();
+        var block = new MemoryStream();
+        foreach (var listing in listings.Clinics.Cast<object>().Concat(listings.Practitioners))
+        {
+            System.Text.Json.JsonSerializer.Serialize(block, listing, listing.GetType(), ClinicDirectory.Core.Seeding.DirectoryJson.Options);
+            if (block.Length < ClinicDirectory.Search.Lucene.DirectoryCodec.StoredBlockBytes) continue;
+            blocks.Add(block.ToArray());
+            block = new MemoryStream();
+        }
+        var bytes = blocks.Sum(b => (long)b.Length);
+        var modes = new (string Name, Lucene.Net.Codecs.Compressing.CompressionMode Mode)[]
+        {
+            ("Lucene.NET's LZ4", Lucene.Net.Codecs.Compressing.CompressionMode.FAST),
+            ("the index's LZ4", ClinicDirectory.Search.Lucene.StoredFieldsCompression.Instance),
+        };
+        // The first round warms the JIT up; five passes over the blocks per measurement.
+        foreach (var round in Enumerable.Range(0, 4))
+        foreach (var (name, mode) in modes)
+        {
+            var compressor = mode.NewCompressor();
+            var output = new Lucene.Net.Util.GrowableByteArrayDataOutput(64 * 1024);
+            long compressed = 0;
+            var watch = Stopwatch.StartNew();
+            for (var pass = 0; pass < 5; pass++)
+            {
+                foreach (var b in blocks)
+                {
+                    output.Length = 0;
+                    compressor.Compress(b, 0, b.Length, output);
+                    compressed += output.Length;
+                }
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{(round == 0 ? "warm-up, " : "")}{name}: {5 * bytes / watch.Elapsed.TotalSeconds / 1e6:F0} MB/s, compressed to {(double)compressed / (5 * bytes):P1} ({blocks.Count} blocks, {bytes / 1e6:F1} MB)"));
+        }
         return 0;
     }
     case "latency":
