@@ -77,6 +77,25 @@ public sealed class StoredFieldsCompressionTests
             Assert.Equal(bytes.AsSpan(offset, length).ToArray(), Decompress(compressed, bytes.Length, offset, length));
     }
 
+    /// <summary>Many random inputs of every length up to 600 bytes, from alphabets of 2 to 256 letters (few letters: many matches, long and overlapping).</summary>
+    [Fact]
+    public void Lucenes_decompressor_reads_back_random_inputs_of_every_short_length()
+    {
+        var random = new Random(7);
+        var compressor = StoredFieldsCompression.Instance.NewCompressor();
+        for (var length = 0; length <= 600; length++)
+        {
+            foreach (var letters in new[] { 2, 4, 16, 256 })
+            {
+                var bytes = new byte[length + 10];
+                for (var i = 0; i < bytes.Length; i++) bytes[i] = (byte)random.Next(letters);
+                var output = new GrowableByteArrayDataOutput(64);
+                compressor.Compress(bytes, 10, length, output);
+                Assert.Equal(bytes.AsSpan(10, length).ToArray(), Decompress(output.Bytes[..output.Length], length, 0, length));
+            }
+        }
+    }
+
     [Fact]
     public void Compresses_from_the_offset_it_is_given()
     {
