@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Codecs.Compressing;
 using Lucene.Net.Store;
 
@@ -58,6 +59,9 @@ internal sealed class Lz4BlockCompressor : Compressor
     public static int MaxCompressedLength(int length) => length + length / 255 + 16;
 
     /// <summary>Compresses <paramref name="source"/> into <paramref name="target"/> (at least <see cref="MaxCompressedLength"/> long); returns the bytes written.</summary>
+    // Optimized from its first call (as are its helpers): a bulk load compresses from its first seconds, when
+    // code the runtime has only just compiled is still unoptimized.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Compress(ReadOnlySpan<byte> source, Span<byte> target)
     {
         var written = 0;
@@ -110,9 +114,11 @@ internal sealed class Lz4BlockCompressor : Compressor
         return written + literals;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(uint sequence) => (int)((sequence * 2654435761u) >> (32 - HashLog));
 
     /// <summary>How many bytes from <paramref name="at"/> on repeat those from <paramref name="earlier"/> on, before <paramref name="limit"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CommonLength(ReadOnlySpan<byte> source, int earlier, int at, int limit)
     {
         var start = at;
@@ -133,6 +139,7 @@ internal sealed class Lz4BlockCompressor : Compressor
         return at - start;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int WriteSequence(ReadOnlySpan<byte> source, int anchor, int literals, int distance, int matchLength, Span<byte> target, int written)
     {
         var extraMatch = matchLength - MinMatch;
@@ -147,6 +154,7 @@ internal sealed class Lz4BlockCompressor : Compressor
     }
 
     /// <summary>A length beyond the token's 15: bytes of 255, then the rest.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int WriteLength(int length, Span<byte> target, int written)
     {
         for (; length >= 255; length -= 255) target[written++] = 255;
