@@ -1,6 +1,8 @@
 using System.Text.Json;
 using ClinicDirectory.Core.Seeding;
 using Lucene.Net.Codecs.Compressing;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 
@@ -8,10 +10,18 @@ namespace ClinicDirectory.Search.Lucene.Tests;
 
 /// <summary>
 /// The stored fields' compressor writes LZ4 blocks that Lucene's own decompressor reads back exactly, whole and in
-/// part (as a search reads one listing of a block), and that keep the LZ4 block format's rules.
+/// part (as a search reads one listing of a block), and that keep the LZ4 block format's rules; the decompressor
+/// reads blocks of either compressor from the index's files, leaving each file where Lucene's would.
 /// </summary>
-public sealed class StoredFieldsCompressionTests
+public sealed class StoredFieldsCompressionTests : IDisposable
 {
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "clinicdirectory-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try { System.IO.Directory.Delete(_folder, recursive: true); } catch (DirectoryNotFoundException) { }
+    }
+
     /// <summary>Listings' JSON as the stored fields hold it, one after the other as a block holds them.</summary>
     private static byte[] ListingsJson()
     {
@@ -151,5 +161,115 @@ public sealed class StoredFieldsCompressionTests
         var ours = Compress(bytes);
         Assert.True(ours.Length <= lucenes.Length * 1.02, $"{ours.Length} bytes against Lucene's {lucenes.Length} of {bytes.Length}");
         Assert.True(ours.Length < bytes.Length / 2, $"{ours.Length} of {bytes.Length} bytes");
+    }
+
+    /// <summary>Every input compressed by both compressors, one block after the other in one file of the index's kind (memory-mapped).</summary>
+    [Fact]
+    public void The_decompressor_reads_consecutive_blocks_of_a_file_and_leaves_it_at_each_blocks_end()
+    {
+        var inputs = InputsByName.Values.Select(make => make()).ToList();
+        var blocks = new List<(byte[] Input, long Start, long End)>();
+        using var directory = new MMapDirectory(new DirectoryInfo(_folder));
+        using (var output = directory.CreateOutput("blocks", IOContext.DEFAULT))
+        {
+            foreach (var mode in new[] { StoredFieldsCompression.Instance, CompressionMode.FAST })
+            {
+                foreach (var input in inputs)
+                {
+                    var start = output.Position;
+                    mode.NewCompressor().Compress(input, 0, input.Length, output);
+                    blocks.Add((input, start, output.Position));
+                }
+            }
+            // What follows the last block in a stored-fields file (its footer): never read as part of a block.
+            output.WriteBytes(new byte[16], 16);
+        }
+
+        using var file = directory.OpenInput("blocks", IOContext.READ);
+        var decompressor = StoredFieldsCompression.Instance.NewDecompressor();
+        Assert.IsType<Lz4BlockDecompressor>(decompressor);
+        var bytes = new BytesRef();
+        foreach (var (input, _, end) in blocks)
+        {
+            decompressor.Decompress(file, input.Length, 0, input.Length, bytes);
+            Assert.Equal(input, bytes.Bytes.AsSpan(bytes.Offset, bytes.Length).ToArray());
+            Assert.Equal(end, file.Position);
+        }
+
+        // A part of a block, as a search reads one listing: only what comes before the part's end is decoded.
+        foreach (var (input, start, _) in blocks)
+        {
+            file.Seek(start);
+            var (offset, length) = (input.Length / 3, input.Length / 2);
+            decompressor.Decompress(file, input.Length, offset, length, bytes);
+            Assert.Equal(input.AsSpan(offset, length).ToArray(), bytes.Bytes.AsSpan(bytes.Offset, bytes.Length).ToArray());
+        }
+    }
+
+    [Fact]
+    public void A_block_whose_match_reaches_before_its_start_is_reported_corrupt()
+    {
+        using var directory = new MMapDirectory(new DirectoryInfo(_folder));
+        using (var output = directory.CreateOutput("corrupt", IOContext.DEFAULT))
+        {
+            // One literal, then a 4-byte match 9 bytes back: before the block's first byte.
+            output.WriteBytes([0x10, (byte)'a', 9, 0, 0x50, 1, 2, 3, 4, 5], 10);
+        }
+        using var file = directory.OpenInput("corrupt", IOContext.READ);
+        Assert.Throws<CorruptIndexException>(() => StoredFieldsCompression.Instance.NewDecompressor().Decompress(file, 10, 0, 10, new BytesRef()));
+    }
+
+    /// <summary>
+    /// Through the index's codec: small and large stored values (a value of twice the block size or more is
+    /// compressed in slices and read back by consecutive calls), after a merge that copies blocks and one that
+    /// recompresses them (deleted documents).
+    /// </summary>
+    [Fact]
+    public void Stored_values_of_every_size_read_back_through_the_index_codec()
+    {
+        DirectoryCodec.Register();
+        var random = new Random(11);
+        var listings = ListingsJson();
+        var values = new Dictionary<string, byte[]>();
+        for (var i = 0; i < 300; i++)
+        {
+            var size = i % 10 == 0 ? random.Next(8 * 1024, 70 * 1024) : random.Next(0, 3000);
+            var value = new byte[size];
+            for (var k = 0; k < size; k += 1 + random.Next(200))
+                listings.AsSpan(random.Next(listings.Length - 200), Math.Min(200, size - k)).CopyTo(value.AsSpan(k));
+            values[$"d{i}"] = value;
+        }
+
+        using var directory = new MMapDirectory(new DirectoryInfo(_folder));
+        var config = new IndexWriterConfig(TextAnalysis.Version, null) { Codec = new DirectoryCodec(), MaxBufferedDocs = 40, MergePolicy = NoMergePolicy.NO_COMPOUND_FILES };
+        using (var writer = new IndexWriter(directory, config))
+        {
+            foreach (var (id, value) in values)
+                writer.AddDocument([new StringField("id", id, Field.Store.YES), new StoredField("value", value)]);
+            writer.Commit();
+            AssertReadBack(directory, values);
+            foreach (var id in values.Keys.Where((_, i) => i % 7 == 3).ToList())
+            {
+                writer.DeleteDocuments(new Term("id", id));
+                values.Remove(id);
+            }
+            writer.ForceMerge(1);
+            writer.Commit();
+        }
+        AssertReadBack(directory, values);
+    }
+
+    private static void AssertReadBack(BaseDirectory directory, Dictionary<string, byte[]> values)
+    {
+        using var reader = DirectoryReader.Open(directory);
+        Assert.Equal(values.Count, reader.NumDocs);
+        var live = MultiFields.GetLiveDocs(reader);
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            if (live is not null && !live.Get(doc)) continue;
+            var document = reader.Document(doc);
+            var value = document.GetBinaryValue("value");
+            Assert.Equal(values[document.Get("id")], value.Bytes.AsSpan(value.Offset, value.Length).ToArray());
+        }
     }
 }
