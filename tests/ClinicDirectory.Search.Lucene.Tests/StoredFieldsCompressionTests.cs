@@ -15,12 +15,9 @@ namespace ClinicDirectory.Search.Lucene.Tests;
 /// </summary>
 public sealed class StoredFieldsCompressionTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "clinicdirectory-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _folder = new("clinicdirectory-tests");
 
-    public void Dispose()
-    {
-        try { System.IO.Directory.Delete(_folder, recursive: true); } catch (DirectoryNotFoundException) { }
-    }
+    public void Dispose() => _folder.Dispose();
 
     /// <summary>Listings' JSON as the stored fields hold it, one after the other as a block holds them.</summary>
     private static byte[] ListingsJson()
@@ -169,7 +166,7 @@ public sealed class StoredFieldsCompressionTests : IDisposable
     {
         var inputs = InputsByName.Values.Select(make => make()).ToList();
         var blocks = new List<(byte[] Input, long Start, long End)>();
-        using var directory = new MMapDirectory(new DirectoryInfo(_folder));
+        using var directory = new MMapDirectory(new DirectoryInfo(_folder.Path));
         using (var output = directory.CreateOutput("blocks", IOContext.DEFAULT))
         {
             foreach (var mode in new[] { StoredFieldsCompression.Instance, CompressionMode.FAST })
@@ -209,7 +206,7 @@ public sealed class StoredFieldsCompressionTests : IDisposable
     [Fact]
     public void A_block_whose_match_reaches_before_its_start_is_reported_corrupt()
     {
-        using var directory = new MMapDirectory(new DirectoryInfo(_folder));
+        using var directory = new MMapDirectory(new DirectoryInfo(_folder.Path));
         using (var output = directory.CreateOutput("corrupt", IOContext.DEFAULT))
         {
             // One literal, then a 4-byte match 9 bytes back: before the block's first byte.
@@ -240,7 +237,7 @@ public sealed class StoredFieldsCompressionTests : IDisposable
             values[$"d{i}"] = value;
         }
 
-        using var directory = new MMapDirectory(new DirectoryInfo(_folder));
+        using var directory = new MMapDirectory(new DirectoryInfo(_folder.Path));
         var config = new IndexWriterConfig(TextAnalysis.Version, null) { Codec = new DirectoryCodec(), MaxBufferedDocs = 40, MergePolicy = NoMergePolicy.NO_COMPOUND_FILES };
         using (var writer = new IndexWriter(directory, config))
         {
