@@ -229,15 +229,15 @@ internal sealed class Lz4BlockDecompressor : Decompressor
             matchLength += 4;
             if (distance == 0 || distance > written)
                 throw new CorruptIndexException($"Corrupted: a match {distance} bytes back at {written}");
+            var from = written - distance;
             if (distance >= matchLength)
             {
-                target.AsSpan(written - distance, matchLength).CopyTo(target.AsSpan(written));
+                target.AsSpan(from, matchLength).CopyTo(target.AsSpan(written));
             }
             else
             {
-                // The match overlaps what it writes (a run): byte by byte.
-                for (int from = written - distance, end = written + matchLength; written < end; from++, written++) target[written] = target[from];
-                continue;
+                // The match overlaps what it writes (a run): byte by byte, each copied byte read again later.
+                for (var k = 0; k < matchLength; k++) target[written + k] = target[from + k];
             }
             written += matchLength;
         }

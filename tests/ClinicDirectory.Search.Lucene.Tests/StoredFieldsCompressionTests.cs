@@ -84,23 +84,45 @@ public sealed class StoredFieldsCompressionTests : IDisposable
             Assert.Equal(bytes.AsSpan(offset, length).ToArray(), Decompress(compressed, bytes.Length, offset, length));
     }
 
-    /// <summary>Many random inputs of every length up to 600 bytes, from alphabets of 2 to 256 letters (few letters: many matches, long and overlapping).</summary>
+    /// <summary>
+    /// Many random inputs of every length up to 600 bytes, from alphabets of 2 to 256 letters (few letters: many
+    /// matches, long and overlapping), read back by Lucene's decompressor and, one block after the other from one
+    /// file, by ours.
+    /// </summary>
     [Fact]
-    public void Lucenes_decompressor_reads_back_random_inputs_of_every_short_length()
+    public void Both_decompressors_read_back_random_inputs_of_every_short_length()
     {
         var random = new Random(7);
         var compressor = StoredFieldsCompression.Instance.NewCompressor();
-        for (var length = 0; length <= 600; length++)
+        var inputs = new List<byte[]>();
+        using var directory = new RAMDirectory();
+        using (var file = directory.CreateOutput("blocks", IOContext.DEFAULT))
         {
-            foreach (var letters in new[] { 2, 4, 16, 256 })
+            for (var length = 0; length <= 600; length++)
             {
-                var bytes = new byte[length + 10];
-                for (var i = 0; i < bytes.Length; i++) bytes[i] = (byte)random.Next(letters);
-                var output = new GrowableByteArrayDataOutput(64);
-                compressor.Compress(bytes, 10, length, output);
-                Assert.Equal(bytes.AsSpan(10, length).ToArray(), Decompress(output.Bytes[..output.Length], length, 0, length));
+                foreach (var letters in new[] { 2, 4, 16, 256 })
+                {
+                    var bytes = new byte[length + 10];
+                    for (var i = 0; i < bytes.Length; i++) bytes[i] = (byte)random.Next(letters);
+                    var output = new GrowableByteArrayDataOutput(64);
+                    compressor.Compress(bytes, 10, length, output);
+                    var input = bytes[10..];
+                    Assert.Equal(input, Decompress(output.Bytes[..output.Length], length, 0, length));
+                    file.WriteBytes(output.Bytes, output.Length);
+                    inputs.Add(input);
+                }
             }
         }
+
+        using var blocks = directory.OpenInput("blocks", IOContext.READ);
+        var ours = StoredFieldsCompression.Instance.NewDecompressor();
+        var read = new BytesRef();
+        foreach (var input in inputs)
+        {
+            ours.Decompress(blocks, input.Length, 0, input.Length, read);
+            Assert.Equal(input, read.Bytes.AsSpan(read.Offset, read.Length).ToArray());
+        }
+        Assert.Equal(blocks.Length, blocks.Position);
     }
 
     [Fact]
