@@ -39,13 +39,16 @@ internal static class TextAnalysis
     };
 
     /// <summary>Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), capped.</summary>
-    public static bool WithinEdits(string a, string b, int maxEdits)
+    public static bool WithinEdits(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int maxEdits)
     {
-        if (maxEdits == 0) return a == b;
+        if (maxEdits == 0) return a.SequenceEqual(b);
         if (Math.Abs(a.Length - b.Length) > maxEdits) return false;
-        var prev2 = new int[b.Length + 1];
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
+        // Three rows of the distance table (two back, the last, the current), on the stack for words of usual length.
+        var width = b.Length + 1;
+        var table = width <= 64 ? stackalloc int[3 * width] : new int[3 * width];
+        var prev2 = table[..width];
+        var prev = table.Slice(width, width);
+        var cur = table.Slice(2 * width, width);
         for (var j = 0; j <= b.Length; j++) prev[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
@@ -60,7 +63,10 @@ internal static class TextAnalysis
                 rowMin = Math.Min(rowMin, cur[j]);
             }
             if (rowMin > maxEdits) return false;
-            (prev2, prev, cur) = (prev, cur, prev2);
+            var oldest = prev2;
+            prev2 = prev;
+            prev = cur;
+            cur = oldest;
         }
         return prev[b.Length] <= maxEdits;
     }

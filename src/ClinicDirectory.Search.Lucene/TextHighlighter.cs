@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
 
 namespace ClinicDirectory.Search.Lucene;
 
@@ -28,8 +29,21 @@ internal sealed class TextHighlighter(Analyzer analyzer, IReadOnlyList<string> q
     public string? Highlight(string? text)
     {
         if (string.IsNullOrEmpty(text) || queryTerms.Count == 0) return null;
-        var matches = TextAnalysis.Tokens(analyzer, Fields.All, text).Where(t => Matches(t.Term)).ToList();
-        if (matches.Count == 0) return null;
+        // Each word is compared where the analyzer leaves it: only the matched words' places are kept (a page of
+        // whole listings runs every name, condition and description of twenty hits through here).
+        List<(int Start, int End)>? matches = null;
+        using (var stream = analyzer.GetTokenStream(Fields.All, text))
+        {
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            var offset = stream.AddAttribute<IOffsetAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                if (Matches(term.Buffer.AsSpan(0, term.Length))) (matches ??= []).Add((offset.StartOffset, offset.EndOffset));
+            }
+            stream.End();
+        }
+        if (matches is null) return null;
 
         var start = 0;
         var end = text.Length;
@@ -43,7 +57,7 @@ internal sealed class TextHighlighter(Analyzer analyzer, IReadOnlyList<string> q
         var sb = new StringBuilder();
         if (start > 0) sb.Append('…');
         var pos = start;
-        foreach (var (_, s, e) in matches)
+        foreach (var (s, e) in matches)
         {
             if (s < pos || e > end) continue;
             sb.Append(WebUtility.HtmlEncode(text[pos..s])).Append("<em>").Append(WebUtility.HtmlEncode(text[s..e])).Append("</em>");
@@ -54,11 +68,12 @@ internal sealed class TextHighlighter(Analyzer analyzer, IReadOnlyList<string> q
         return sb.ToString();
     }
 
-    private bool Matches(string term)
+    private bool Matches(ReadOnlySpan<char> term)
     {
-        foreach (var q in queryTerms)
+        for (var i = 0; i < queryTerms.Count; i++)
         {
-            if (q == term) return true;
+            var q = queryTerms[i];
+            if (term.SequenceEqual(q)) return true;
             var edits = TextAnalysis.AllowedEdits(q);
             if (edits > 0 && term.Length > 0 && q[0] == term[0] && TextAnalysis.WithinEdits(q, term, edits)) return true;
         }
