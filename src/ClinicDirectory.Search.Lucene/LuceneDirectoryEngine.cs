@@ -28,6 +28,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     private readonly SegmentArrays _arrays;
     private readonly DocumentBuilder _documents;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Func<TextHighlighter, string, string?> _highlightConditionOnce;
 
     private LuceneDirectory? _directory;
     private IndexWriter? _writer;
@@ -42,6 +43,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         _taxonomyWords = new TaxonomyWords(taxonomy, _analyzer);
         _bits = new TermBitsCache(_taxonomyWords);
         _documents = new DocumentBuilder(taxonomy, _taxonomyWords, _analyzer, time);
+        _highlightConditionOnce = HighlightConditionOnce;
     }
 
     /// <summary>
@@ -464,7 +466,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     private string[] Terms(string text) => TextAnalysis.Words(_analyzer, text);
 
     private string? HighlightCondition(TextHighlighter highlighter, string conditionId) =>
-        highlighter.Remember("condition:" + conditionId, () => HighlightConditionOnce(highlighter, conditionId));
+        highlighter.RememberCondition(conditionId, _highlightConditionOnce);
 
     private string? HighlightConditionOnce(TextHighlighter highlighter, string conditionId)
     {

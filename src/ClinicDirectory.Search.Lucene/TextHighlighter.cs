@@ -14,13 +14,17 @@ internal sealed class TextHighlighter(Analyzer analyzer, IReadOnlyList<string> q
     private const int FragmentChars = 160;
     private readonly Dictionary<string, string?> _remembered = new(StringComparer.Ordinal);
 
-    /// <summary>The highlight of a text shared by many hits (a condition's names), made once per search.</summary>
-    public string? Remember(string key, Func<string?> make)
+    /// <summary>
+    /// The highlight of a condition's names, which many hits share: made once per search, by
+    /// <paramref name="make"/> (given this highlighter and the condition's id; a cached delegate, so that
+    /// asking again allocates nothing).
+    /// </summary>
+    public string? RememberCondition(string conditionId, Func<TextHighlighter, string, string?> make)
     {
-        if (!_remembered.TryGetValue(key, out var value))
+        if (!_remembered.TryGetValue(conditionId, out var value))
         {
-            value = make();
-            _remembered[key] = value;
+            value = make(this, conditionId);
+            _remembered[conditionId] = value;
         }
         return value;
     }
