@@ -5,7 +5,6 @@ using ClinicDirectory.Core.Search;
 using ClinicDirectory.Core.Seeding;
 using ClinicDirectory.Core.Taxonomy;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 
 namespace ClinicDirectory.Search.Lucene;
@@ -150,9 +149,12 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, TaxonomyWords 
         private static Text? _current;
 
         private readonly HashSet<string> _pool = new(StringComparer.Ordinal);
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _pooled;
         private readonly HashSet<string> _name = new(StringComparer.Ordinal);
         private readonly HashSet<string> _all = new(StringComparer.Ordinal);
         private Analyzer _analyzer = null!;
+
+        private Text() => _pooled = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
 
         public static Text Begin(Analyzer analyzer)
         {
@@ -163,9 +165,14 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, TaxonomyWords 
             return text;
         }
 
-        public void AddName(string? text) => Analyze(text, _name);
+        public void AddName(string? text) => Analyze(text, static (text, word, _, _) =>
+        {
+            var pooled = text.Pooled(word);
+            text._all.Add(pooled);
+            text._name.Add(pooled);
+        });
 
-        public void Add(string? text) => Analyze(text, null);
+        public void Add(string? text) => Analyze(text, static (text, word, _, _) => text._all.Add(text.Pooled(word)));
 
         public void Add(IReadOnlyList<string> words)
         {
@@ -173,26 +180,21 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, TaxonomyWords 
             for (var i = 0; i < words.Count; i++) _all.Add(words[i]);
         }
 
-        private void Analyze(string? text, HashSet<string>? also)
+        private void Analyze(string? text, WordAction<Text> add)
         {
-            if (string.IsNullOrWhiteSpace(text)) return;
-            var pool = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
-            using var stream = _analyzer.GetTokenStream(Fields.All, text);
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
+            if (!string.IsNullOrWhiteSpace(text)) TextAnalysis.ForEachWord(_analyzer, text, this, add);
+        }
+
+        /// <summary>The word as a string, the thread's earlier one when it was seen before.</summary>
+        private string Pooled(ReadOnlySpan<char> chars)
+        {
+            if (!_pooled.TryGetValue(chars, out var word))
             {
-                var chars = term.Buffer.AsSpan(0, term.Length);
-                if (!pool.TryGetValue(chars, out var word))
-                {
-                    if (_pool.Count >= MaxPooledWords) _pool.Clear();
-                    word = new string(chars);
-                    _pool.Add(word);
-                }
-                _all.Add(word);
-                also?.Add(word);
+                if (_pool.Count >= MaxPooledWords) _pool.Clear();
+                word = new string(chars);
+                _pool.Add(word);
             }
-            stream.End();
+            return word;
         }
 
         public void AddTo(ReusableDocument d, string t)

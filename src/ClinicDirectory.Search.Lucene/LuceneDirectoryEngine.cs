@@ -28,7 +28,6 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     private readonly SegmentArrays _arrays;
     private readonly DocumentBuilder _documents;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly Func<TextHighlighter, string, string?> _highlightConditionOnce;
 
     private LuceneDirectory? _directory;
     private IndexWriter? _writer;
@@ -43,7 +42,6 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         _taxonomyWords = new TaxonomyWords(taxonomy, _analyzer);
         _bits = new TermBitsCache(_taxonomyWords);
         _documents = new DocumentBuilder(taxonomy, _taxonomyWords, _analyzer, time);
-        _highlightConditionOnce = HighlightConditionOnce;
     }
 
     /// <summary>
@@ -252,7 +250,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         Task.FromResult(Search<Clinic>(request, Fields.ClinicType, (clinic, highlighter) =>
         [
             highlighter.Highlight(clinic.Name),
-            .. clinic.Conditions.Select(id => HighlightCondition(highlighter, id)),
+            .. clinic.Conditions.Select(id => highlighter.Condition(id, _taxonomy)),
             highlighter.Highlight(string.Join(", ", clinic.Techniques.Select(TechniqueVocabulary.Label))),
             highlighter.Highlight(clinic.Description),
         ]));
@@ -261,7 +259,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         Task.FromResult(Search<Practitioner>(request, Fields.PractitionerType, (p, highlighter) =>
         [
             highlighter.Highlight(p.Name),
-            .. p.Conditions.Select(id => HighlightCondition(highlighter, id)),
+            .. p.Conditions.Select(id => highlighter.Condition(id, _taxonomy)),
             highlighter.Highlight(string.Join(", ", p.Credentials.Select(c => _taxonomy.ProgramById(c.ProgramId)).OfType<CertificationProgram>().Select(pr => $"{pr.Body} {pr.Name}"))),
             highlighter.Highlight(p.Bio),
         ]));
@@ -464,22 +462,6 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     }
 
     private string[] Terms(string text) => TextAnalysis.Words(_analyzer, text);
-
-    private string? HighlightCondition(TextHighlighter highlighter, string conditionId) =>
-        highlighter.RememberCondition(conditionId, _highlightConditionOnce);
-
-    private string? HighlightConditionOnce(TextHighlighter highlighter, string conditionId)
-    {
-        var condition = _taxonomy.ConditionById(conditionId);
-        if (condition is null) return null;
-        if (highlighter.Highlight(condition.Name) is { } name) return name;
-        foreach (var synonym in condition.Synonyms)
-        {
-            if (highlighter.Highlight(synonym) is { } hit)
-                return $"{System.Net.WebUtility.HtmlEncode(condition.Name)} ({hit})";
-        }
-        return null;
-    }
 
     private static List<Practitioner> PractitionersOf(IndexSearcher searcher, string clinicId)
     {

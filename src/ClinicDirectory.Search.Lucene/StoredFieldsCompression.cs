@@ -48,7 +48,7 @@ internal sealed class Lz4BlockCompressor : Compressor
 
     // Position + 1 of the last place each hash of 4 bytes was seen in this chunk; 0 for none.
     private readonly int[] _table = new int[1 << HashLog];
-    private byte[] _output = new byte[MaxCompressedLength(8 * 1024)];
+    private byte[] _output = [];
 
     public override void Compress(byte[] bytes, int off, int len, DataOutput output)
     {
@@ -177,7 +177,7 @@ internal sealed class Lz4BlockDecompressor : Decompressor
 {
     private static readonly Decompressor Lucenes = CompressionMode.FAST.NewDecompressor();
 
-    private byte[] _compressed = new byte[Lz4BlockCompressor.MaxCompressedLength(8 * 1024)];
+    private byte[] _compressed = [];
 
     public override void Decompress(DataInput input, int originalLength, int offset, int length, BytesRef bytes)
     {

@@ -5,6 +5,9 @@ using Lucene.Net.Util;
 
 namespace ClinicDirectory.Search.Lucene;
 
+/// <summary>Takes one analyzed word of a text (see <see cref="TextAnalysis.ForEachWord"/>) and where it stands in the text.</summary>
+internal delegate void WordAction<in TState>(TState state, ReadOnlySpan<char> word, int start, int end);
+
 /// <summary>The one analyzer for indexing, queries and highlights: English stemming and stop words.</summary>
 internal static class TextAnalysis
 {
@@ -12,23 +15,29 @@ internal static class TextAnalysis
 
     public static Analyzer CreateAnalyzer() => new EnglishAnalyzer(Version);
 
-    /// <summary>The analyzed terms of the text with their character offsets in it.</summary>
-    public static List<(string Term, int Start, int End)> Tokens(Analyzer analyzer, string field, string text)
+    /// <summary>
+    /// Runs the text through the analyzer and hands each word, with its place in the text, to
+    /// <paramref name="take"/> along with <paramref name="state"/>: the one loop over a text's words (query words,
+    /// documents' words, highlights). The word is the analyzer's buffer, valid during the call only, so a
+    /// caller that only compares or looks words up makes no string of them.
+    /// </summary>
+    public static void ForEachWord<TState>(Analyzer analyzer, string text, TState state, WordAction<TState> take)
     {
-        var tokens = new List<(string, int, int)>();
-        using var stream = analyzer.GetTokenStream(field, text);
+        using var stream = analyzer.GetTokenStream(Fields.All, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
-        while (stream.IncrementToken())
-            tokens.Add((term.ToString(), offset.StartOffset, offset.EndOffset));
+        while (stream.IncrementToken()) take(state, term.Buffer.AsSpan(0, term.Length), offset.StartOffset, offset.EndOffset);
         stream.End();
-        return tokens;
     }
 
     /// <summary>The distinct analyzed words of the text, in order of first appearance.</summary>
-    public static string[] Words(Analyzer analyzer, string text) =>
-        [.. Tokens(analyzer, Fields.All, text).Select(t => t.Term).Distinct()];
+    public static string[] Words(Analyzer analyzer, string text)
+    {
+        var words = new List<string>();
+        ForEachWord(analyzer, text, words, static (words, word, _, _) => words.Add(new string(word)));
+        return [.. words.Distinct()];
+    }
 
     /// <summary>How many edits a typed word may be from an indexed one: none for short words.</summary>
     public static int AllowedEdits(string term) => term.Length switch
