@@ -2,8 +2,9 @@
 # Start to first answered query on the default seed, from a fresh data directory each time.
 #   bash tests/ClinicDirectory.Benchmarks/load/start-time.sh [RUNS]
 # Measures the service as deployed (dotnet publish with ReadyToRun) and the Release build that `dotnet run`
-# uses (precompiled the same way since the seventh round of 2026-11-30: ReadyToRunBuild.targets). Each run: start the process, poll /health/ready and then the standard
-# Okotoks search until it answers; the time from launch to that answer is printed.
+# uses (precompiled the same way since the eighth round of 2026-11-30: ReadyToRunBuild.targets). Each run:
+# start the process, poll /health/ready and then the standard Okotoks search until it answers; the time from
+# launch to that answer is printed.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 RUNS=${1:-5}
