@@ -35,6 +35,13 @@ public sealed class Bench : IDisposable
         return bench;
     }
 
+    /// <summary>The engine on an empty index at indexPath (whatever was there removed), for a load to be measured.</summary>
+    public static Bench OpenEmpty(string indexPath, string? dataPath)
+    {
+        if (Directory.Exists(indexPath)) Directory.Delete(indexPath, recursive: true);
+        return Open(indexPath, dataPath);
+    }
+
     /// <summary>The engine on indexPath; the reference data comes from the seed folder dataPath (or the repository's).</summary>
     public static Bench Open(string indexPath, string? dataPath)
     {

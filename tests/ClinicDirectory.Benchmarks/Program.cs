@@ -14,12 +14,10 @@ switch (command)
         {
             // A first load into a throwaway index, so that the measured load runs warmed up, as under BenchmarkDotNet.
             var warmPath = Paths.Index + ".warm";
-            if (Directory.Exists(warmPath)) Directory.Delete(warmPath, recursive: true);
-            using (var warm = Bench.Open(warmPath, data)) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up load {warm.IndexAll().TotalSeconds:F1} s"));
+            using (var warm = Bench.OpenEmpty(warmPath, data)) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up load {warm.IndexAll().TotalSeconds:F1} s"));
             Directory.Delete(warmPath, recursive: true);
         }
-        if (Directory.Exists(Paths.Index)) Directory.Delete(Paths.Index, recursive: true);
-        using var bench = Bench.Open(Paths.Index, data);
+        using var bench = Bench.OpenEmpty(Paths.Index, data);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var pausedBefore = GC.GetTotalPauseDuration();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
