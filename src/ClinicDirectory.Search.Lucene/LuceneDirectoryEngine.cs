@@ -243,6 +243,9 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         }
     }
 
+    /// <summary>The segments searches read now (what merging keeps bounded as edits accumulate).</summary>
+    public int SegmentCount() => WithSearcher(s => s.IndexReader.Leaves.Count);
+
     public Task<long> CountClinicsAsync(CancellationToken cancellationToken) =>
         Task.FromResult(WithSearcher(s => (long)s.Search(new TermQuery(new Term(Fields.Type, Fields.ClinicType)), 1).TotalHits));
 

@@ -170,7 +170,8 @@ internal sealed class Lz4BlockCompressor : Compressor
 /// byte at a time through the memory-mapped file's accessors (each sequence's token and distance), which was
 /// about a quarter of the patient page's search (twenty whole listings). This one reads the most the block can
 /// take compressed in one call, decodes from the array and moves the file's position to the block's end, as
-/// Lucene's leaves it (a block written in slices is read by consecutive calls). Other inputs go to Lucene's.
+/// Lucene's leaves it (a block written in slices is read by consecutive calls). Other inputs, and the checksumming
+/// inputs merges read through, go to Lucene's.
 /// Not thread-safe: Lucene clones one per reader clone.
 /// </summary>
 internal sealed class Lz4BlockDecompressor : Decompressor
@@ -181,7 +182,8 @@ internal sealed class Lz4BlockDecompressor : Decompressor
 
     public override void Decompress(DataInput input, int originalLength, int offset, int length, BytesRef bytes)
     {
-        if (input is not IndexInput file)
+        // A checksumming input (a merge reading the segments it merges) can neither read past the block nor seek back.
+        if (input is not IndexInput file || input is ChecksumIndexInput)
         {
             Lucenes.Decompress(input, originalLength, offset, length, bytes);
             return;
