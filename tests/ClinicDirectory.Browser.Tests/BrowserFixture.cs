@@ -39,15 +39,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page at the given size, recording console errors other than unreachable map tiles.</summary>
-    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1280, int height = 900, Geolocation? location = null)
+    /// <summary>
+    /// A fresh page at the given size on the fixture's service (or the one given), recording console errors other
+    /// than unreachable map tiles.
+    /// </summary>
+    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1280, int height = 900, Geolocation? location = null, ServiceProcess? service = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             Geolocation = location,
             Permissions = location is null ? null : ["geolocation"],
             ViewportSize = new ViewportSize { Width = width, Height = height },
-            BaseURL = Service.Address.ToString(),
+            BaseURL = (service ?? Service).Address.ToString(),
             HasTouch = width < 600,
             IsMobile = width < 600,
         });

@@ -91,9 +91,8 @@ public sealed partial class PatientPageTests : IClassFixture<BrowserFixture>
         Assert.Contains("c=tmj", page.Url, StringComparison.Ordinal);
         Assert.Contains("cert=gunnims", page.Url, StringComparison.Ordinal);
 
-        // Nothing is wider than the phone.
-        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
-        Assert.False(overflow, "the page scrolls sideways at phone width");
+        // Nothing is wider than the phone (its own width: a mobile browser widens its layout viewport to fit a page that overflows).
+        Assert.Equal(390, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "phone-okotoks-jaw-pain-gunnims.png"), FullPage = true });
         Assert.Empty(errors);
     }

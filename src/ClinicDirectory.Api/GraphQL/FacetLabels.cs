@@ -6,15 +6,6 @@ namespace ClinicDirectory.Api.GraphQL;
 /// <summary>Display labels for facet values: condition names, body names, technique and language names.</summary>
 public sealed class FacetLabels(DirectoryTaxonomy taxonomy)
 {
-    private static readonly Dictionary<string, string> LanguageNames = new(StringComparer.Ordinal)
-    {
-        ["en"] = "English", ["fr"] = "French", ["es"] = "Spanish", ["pa"] = "Punjabi", ["zh"] = "Chinese",
-        ["hi"] = "Hindi", ["tl"] = "Tagalog", ["ar"] = "Arabic", ["it"] = "Italian", ["pt"] = "Portuguese",
-        ["de"] = "German", ["ko"] = "Korean", ["vi"] = "Vietnamese", ["fa"] = "Persian", ["ur"] = "Urdu",
-        ["pl"] = "Polish", ["ru"] = "Russian", ["uk"] = "Ukrainian", ["ja"] = "Japanese", ["gu"] = "Gujarati",
-        ["ta"] = "Tamil", ["he"] = "Hebrew", ["el"] = "Greek", ["nl"] = "Dutch",
-    };
-
     public IEnumerable<FacetValue> Conditions(IEnumerable<FacetCount> counts) =>
         counts.Select(c => new FacetValue(c.Value, taxonomy.ConditionById(c.Value)?.Name ?? c.Value, c.Count));
 
@@ -28,5 +19,5 @@ public sealed class FacetLabels(DirectoryTaxonomy taxonomy)
         counts.Select(c => new FacetValue(c.Value, c.Value, c.Count));
 
     public static IEnumerable<FacetValue> Languages(IEnumerable<FacetCount> counts) =>
-        counts.Select(c => new FacetValue(c.Value, LanguageNames.GetValueOrDefault(c.Value, c.Value), c.Count));
+        counts.Select(c => new FacetValue(c.Value, LanguageNames.Name(c.Value), c.Count));
 }

@@ -71,6 +71,14 @@ public sealed class QueryType : ObjectGraphType
             .Description("The certification programs the directory knows (Kinetacore, GunnIMS, ...).")
             .Resolve(c => c.RequestServices!.GetRequiredService<DirectoryTaxonomy>().Programs);
 
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LanguageType>>>>("languages")
+            .Description("The languages the directory names, for a language filter; facet labels use the same names.")
+            .Resolve(_ => LanguageNames.All);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TechniqueLabelType>>>>("techniques")
+            .Description("The techniques listings name, with their display labels (the techniques facet's labels).")
+            .Resolve(_ => Enum.GetValues<Technique>());
+
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlaceType>>>>("places")
             .Description("Place names and postal codes that start with the prefix, for a location box.")
             .Argument<NonNullGraphType<StringGraphType>>("prefix")

@@ -3,9 +3,7 @@ const PAGE_SIZE = 10;
 const TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 const DAYS = { MONDAY: 'Mon', TUESDAY: 'Tue', WEDNESDAY: 'Wed', THURSDAY: 'Thu', FRIDAY: 'Fri', SATURDAY: 'Sat', SUNDAY: 'Sun' };
 const PROFESSIONS = { PHYSIOTHERAPIST: 'Physiotherapist', CHIROPRACTOR: 'Chiropractor', PHYSICIAN: 'Physician', ATHLETIC_THERAPIST: 'Athletic therapist', OTHER: 'Practitioner' };
-const TECHNIQUES = { DRY_NEEDLING: 'Dry needling', INTRAMUSCULAR_STIMULATION: 'IMS', FUNCTIONAL_DRY_NEEDLING: 'Functional dry needling', ACUPUNCTURE: 'Acupuncture', MANUAL_THERAPY: 'Manual therapy', EXERCISE_THERAPY: 'Exercise therapy' };
 const STATUS = { VERIFIED: ['verified', 'Verified'], SELF_REPORTED: ['self', 'Self-reported'], EXPIRED: ['expired', 'Expired'], REJECTED: ['rejected', 'Not confirmed'] };
-const LANGUAGES = { en: 'English', fr: 'French', es: 'Spanish', pa: 'Punjabi', zh: 'Chinese', hi: 'Hindi', tl: 'Tagalog', ar: 'Arabic', it: 'Italian', pt: 'Portuguese', de: 'German', ko: 'Korean', vi: 'Vietnamese', fa: 'Persian', ur: 'Urdu', pl: 'Polish' };
 
 const $ = (id) => document.getElementById(id);
 const el = (tag, props = {}, ...children) => {
@@ -80,8 +78,11 @@ const state = {
   place: '', lat: null, lon: null, radius: 25, conditions: [], text: '', certs: [], verified: false,
   billing: false, accepting: false, langs: [], sort: 'RELEVANCE',
 };
-let taxonomy = { conditions: [], bodies: [] };
-// Settles once the conditions and certification bodies have arrived (or failed to).
+// Conditions, certification bodies, language and technique names: all from the API (loadTaxonomy), never copied here.
+let taxonomy = { conditions: [], bodies: [], languages: new Map(), techniques: new Map() };
+const languageName = (code) => taxonomy.languages.get(code) ?? code;
+const techniqueLabel = (value) => taxonomy.techniques.get(value) ?? value;
+// Settles once the taxonomy (conditions, certification bodies, languages, techniques) has arrived (or failed to).
 let taxonomyLoaded = Promise.resolve();
 let lastFacets = null;
 let endCursor = null;
@@ -186,9 +187,9 @@ function renderCertifications() {
 
 function renderLanguages() {
   const values = new Map();
-  for (const l of state.langs) values.set(l, LANGUAGES[l] ?? l);
+  for (const l of state.langs) values.set(l, languageName(l));
   for (const f of lastFacets?.languages ?? []) values.set(f.value, f.label);
-  if (values.size === 0) for (const code of ['en', 'fr', 'es']) values.set(code, LANGUAGES[code]);
+  if (values.size === 0) for (const [code, name] of [...taxonomy.languages].slice(0, 3)) values.set(code, name);
   $('languages').replaceChildren(...[...values].slice(0, 12).map(([value, label]) => el('label', { class: 'check' },
     el('input', { type: 'checkbox', value, checked: state.langs.includes(value), onchange: submitFromControl }),
     el('span', { text: label }),
@@ -361,10 +362,10 @@ function card(edge) {
       edge.distanceKm != null ? ' · ' : '', address),
     edge.highlights.length ? el('p', { class: 'highlights', html: edge.highlights.slice(0, 3).join(' · ') }) : null,
     el('div', { class: 'tags' },
-      c.techniques.map((t) => el('span', { class: 'badge tag', text: TECHNIQUES[t] ?? t })),
+      c.techniques.map((t) => el('span', { class: 'badge tag', text: techniqueLabel(t) })),
       c.directBilling ? el('span', { class: 'badge tag', text: 'Direct billing' }) : null,
       el('span', { class: 'badge tag', text: c.acceptingNewPatients ? 'Accepting new patients' : 'Not accepting new patients' }),
-      c.languages.length ? el('span', { class: 'badge tag', text: c.languages.map((l) => LANGUAGES[l] ?? l).join(', ') }) : null),
+      c.languages.length ? el('span', { class: 'badge tag', text: c.languages.map(languageName).join(', ') }) : null),
     el('div', { class: 'links' },
       c.phone ? el('a', { href: `tel:${c.phone.replace(/[^0-9+]/g, '')}` }, `Call ${c.phone}`) : null,
       c.bookingUrl ? el('a', { href: c.bookingUrl, rel: 'noopener', target: '_blank' }, 'Book online') : null,
@@ -494,7 +495,7 @@ async function showPractitioner(id) {
       p.credentials.length ? el('ul', {}, p.credentials.map((c) => el('li', {}, credentialBadge(c),
         c.earnedOn ? ` earned ${c.earnedOn}` : '', c.expiresOn ? `, expires ${c.expiresOn}` : '',
         c.verifiedAt ? `, verified ${c.verifiedAt.slice(0, 10)}` : ''))) : el('p', { text: 'None listed.' }),
-      el('p', { text: `Languages: ${p.languages.map((l) => LANGUAGES[l] ?? l).join(', ') || 'not listed'}. ${p.acceptingNewPatients ? 'Accepting new patients.' : 'Not accepting new patients.'}` }),
+      el('p', { text: `Languages: ${p.languages.map(languageName).join(', ') || 'not listed'}. ${p.acceptingNewPatients ? 'Accepting new patients.' : 'Not accepting new patients.'}` }),
       p.isSample ? el('p', { class: 'badge sample', text: 'Fictional sample profile' }) : null);
   } catch (error) {
     body.replaceChildren(el('p', { class: 'status error', text: error.message }));
@@ -555,8 +556,10 @@ async function start() {
 
 async function loadTaxonomy() {
   try {
-    const data = await gql('{ conditions { id name synonyms } certificationPrograms { body bodyId } }');
+    const data = await gql('{ conditions { id name synonyms } certificationPrograms { body bodyId } languages { code name } techniques { value label } }');
     taxonomy.conditions = data.conditions;
+    taxonomy.languages = new Map(data.languages.map((l) => [l.code, l.name]));
+    taxonomy.techniques = new Map(data.techniques.map((t) => [t.value, t.label]));
     const bodies = new Map();
     for (const p of data.certificationPrograms) bodies.set(p.bodyId, p.body);
     taxonomy.bodies = [...bodies].map(([id, name]) => ({ id, name }));
