@@ -12,6 +12,13 @@ builder.AddDirectory();
 
 var app = builder.Build();
 
+// A start the operator must fix (the data directory held by another process, an engine this build lacks): one line, exit 1.
+if (app.StartupRefusal() is { } refusal)
+{
+    Console.Error.WriteLine(refusal);
+    return 1;
+}
+
 // Health probes, the GraphQL endpoint and the patient page.
 app.MapDirectory();
 

@@ -57,7 +57,7 @@ public sealed class DurabilityTests : IDisposable
     }
 
     [Fact]
-    public async Task A_second_process_on_the_same_data_directory_refuses_to_start()
+    public async Task A_second_process_on_the_same_data_directory_exits_with_one_line_naming_the_holder()
     {
         using var first = ServiceProcess.Start(_data.Path);
         await first.WaitReadyAsync();
@@ -65,7 +65,12 @@ public sealed class DurabilityTests : IDisposable
         using var second = ServiceProcess.Start(_data.Path);
         Assert.True(second.WaitForExit(TimeSpan.FromSeconds(60)), "the second process kept running");
         Assert.NotEqual(0, second.ExitCode);
-        Assert.Contains("in use by another ClinicDirectory process", second.Output, StringComparison.Ordinal);
+        // One line naming the process that holds the directory: no stack trace, no abort.
+        var lines = second.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var refusal = Assert.Single(lines);
+        Assert.Contains("in use by another ClinicDirectory process (pid ", refusal, StringComparison.Ordinal);
+        Assert.Contains($"pid {first.ProcessId} ", refusal, StringComparison.Ordinal);
+        Assert.NotEqual(134, second.ExitCode);
 
         // The first one still serves.
         var data = await first.Client.DataAsync("{ conditions { id } }");

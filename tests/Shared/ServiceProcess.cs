@@ -33,6 +33,8 @@ public sealed class ServiceProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ProcessId => _process.Id;
+
     public int ExitCode => _process.ExitCode;
 
     public const string AdminKey = "test-admin-key-0123456789abcdef";

@@ -88,7 +88,7 @@ public static class DirectoryServiceExtensions
     {
         var search = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
         if (!string.Equals(search.Engine, "Lucene", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Search:Engine \"{search.Engine}\" is not available in this build; use \"Lucene\".");
+            throw new StartupRefusedException($"Search:Engine \"{search.Engine}\" is not available in this build; use \"Lucene\".");
         var dataPath = sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataPath;
         sp.GetRequiredService<DataDirectoryLock>();
         return new LuceneDirectoryEngine(
