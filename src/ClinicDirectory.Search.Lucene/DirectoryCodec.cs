@@ -7,7 +7,7 @@ namespace ClinicDirectory.Search.Lucene;
 /// <summary>
 /// The index's codec: Lucene 4.6's, but with stored fields (the listings' JSON) compressed in blocks of about
 /// 4 KB instead of 16 KB. Reading one listing decompresses its block up to it, so a page of whole listings
-/// (the patient page's search reads twenty) decompresses about a quarter as much. The blocks are Lucene's FAST
+/// (the patient page's search reads twenty) decompresses far less. The blocks are Lucene's FAST
 /// mode's LZ4, written by a faster compressor of ours (<see cref="StoredFieldsCompression"/>).
 /// </summary>
 [CodecName(CodecName)]

@@ -186,7 +186,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             OpenMode = OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = _options.RamBufferMb,
             // Segments stay as their separate files: packing them into a compound file copies every
-            // segment once more (about a sixth of a bulk load's writing).
+            // segment once more.
             UseCompoundFile = false,
             MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
             Codec = new DirectoryCodec(),
@@ -402,8 +402,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
 
     /// <summary>
     /// A batch's documents, clinics then practitioners, each in place order, so that the listings a search around
-    /// a place visits sit together in the index (standard search p50 0.52 -> 0.34 ms at 100k clinics); a
-    /// practitioner goes by their first clinic.
+    /// a place visits sit together in the index; a practitioner goes by their first clinic.
     /// </summary>
     private IEnumerable<Func<global::Lucene.Net.Documents.Document>> InPlaceOrder(DirectoryChange change)
     {

@@ -31,8 +31,7 @@ internal sealed class StoredFieldsCompression : CompressionMode
 /// <summary>
 /// An LZ4 block compressor (the LZ4 block format: sequences of literals and a match of at least 4 bytes at most
 /// 65,535 bytes back, the last 5 bytes always literals). Lucene.NET's own reads its input a byte at a time, keeps
-/// its hash table in packed integers and writes its output a byte at a time; it took about 8 % of a bulk load's
-/// CPU time. This one reads 4 and 8 bytes at a time, hashes into a plain array and writes a chunk's compressed
+/// its hash table in packed integers and writes its output a byte at a time. This one reads 4 and 8 bytes at a time, hashes into a plain array and writes a chunk's compressed
 /// bytes in one call. Not thread-safe: Lucene makes one per stored-fields writer.
 /// </summary>
 internal sealed class Lz4BlockCompressor : Compressor
@@ -167,8 +166,7 @@ internal sealed class Lz4BlockCompressor : Compressor
 
 /// <summary>
 /// An LZ4 block decompressor for stored fields read from the index's files. Lucene.NET's own reads the block a
-/// byte at a time through the memory-mapped file's accessors (each sequence's token and distance), which was
-/// about a quarter of the patient page's search (twenty whole listings). This one reads the most the block can
+/// byte at a time through the memory-mapped file's accessors (each sequence's token and distance). This one reads the most the block can
 /// take compressed in one call, decodes from the array and moves the file's position to the block's end, as
 /// Lucene's leaves it (a block written in slices is read by consecutive calls). Other inputs, and the checksumming
 /// inputs merges read through, go to Lucene's.

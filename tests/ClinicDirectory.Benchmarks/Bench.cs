@@ -83,7 +83,7 @@ public sealed class Bench : IDisposable
 
     /// <summary>
     /// Runs the search for 3 seconds before it is measured: tiered compilation goes on for a while after the
-    /// first calls (2,000 searches, 0.4 s of the standard search, left its p99 at 1.5-2.0 ms instead of 0.6-0.8 ms).
+    /// first calls, and a shorter warm-up leaves it in the measured p99.
     /// </summary>
     public void WarmUp(SearchRequest request)
     {

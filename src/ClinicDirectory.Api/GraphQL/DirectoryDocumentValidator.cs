@@ -13,12 +13,11 @@ namespace ClinicDirectory.Api.GraphQL;
 /// variables (a list's size comes from <c>first</c>), so it is checked after the variables and arguments are
 /// parsed, also for a document kept by <see cref="ValidatedDocuments"/>. Such a document is validated with no
 /// rules at all: the library then only parses its variables and arguments, where any configured rule would
-/// make it walk the whole document once more for nothing (about 3 % of the service's time under load).
+/// make it walk the whole document once more for nothing.
 /// <para>
 /// For a kept document with neither fragments nor directives (the patient page's and the partners' searches),
 /// even that walk is done once: which fields take arguments, and where each variable is used (the library
-/// finds the variables' uses anew for every request, about 3.5 % of the service's time under the
-/// standard-search load), are kept with the document, and each request only parses its variables and those
+/// finds the variables' uses anew for every request), are kept with the document, and each request only parses its variables and those
 /// fields' arguments, with the library's own functions. A request with any error there is validated the
 /// library's way from the start, which reports its errors as always.
 /// </para>

@@ -13,9 +13,8 @@ namespace ClinicDirectory.Api.GraphQL;
 /// The library's parallel strategy, with one shortcut: a list of objects whose selected fields are all read
 /// from the object alone (<see cref="SourceFields"/>), down to their leaves, is read into plain values and
 /// written as they are, instead of as an execution node per item and per field of each item. A search page
-/// has about 300 such nodes (20 edges with their listing, and the facet values), each resolved, completed,
-/// checked and serialized on its own; that was about a sixth of the service's time under the standard-search
-/// load.
+/// has hundreds of such nodes (the edges with their listing, and the facet values), each resolved, completed,
+/// checked and serialized on its own (what this saves: BENCHMARKS.md).
 /// <para>
 /// Fields are collected by the library (<see cref="ExecutionStrategy.CollectFieldsFrom"/>), so aliases,
 /// fragments, <c>@skip</c> and <c>@include</c> apply as usual; values are serialized by their graph types as the
@@ -187,8 +186,8 @@ public sealed class PlainObjectConverter : JsonConverter<PlainObject>
     /// <summary>
     /// A value as the serializer writes it by its runtime type, as the library writes a value node. The kinds
     /// a page of results is made of (strings, numbers, booleans, nested objects and lists) are written here
-    /// with the writer's own calls, which is what the serializer's converters for them call: the serializer's
-    /// lookup of a converter per value was about a third of writing an answer. Anything else goes to the serializer.
+    /// with the writer's own calls, which is what the serializer's converters for them call, without the serializer's
+    /// lookup of a converter per value. Anything else goes to the serializer.
     /// </summary>
     private void WriteValue(Utf8JsonWriter writer, object? value, JsonSerializerOptions options)
     {

@@ -3,7 +3,7 @@ using GraphQL.Types;
 
 namespace ClinicDirectory.Api.GraphQL;
 
-/// <summary>The public GraphQL schema (../shared/contract/schema.graphql, plus additions).</summary>
+/// <summary>The public GraphQL schema; its printed SDL is checked in as src/ClinicDirectory.Api/schema.graphql.</summary>
 public sealed class DirectorySchema : Schema
 {
     public DirectorySchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)

@@ -192,7 +192,7 @@ public static class GraphQLEndpoint
     /// <summary>The body as text, or null when it is larger than the limit (chunked bodies carry no length).</summary>
     private static async Task<string?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
     {
-        // Pooled buffers: a fresh read buffer per request was a quarter of the bytes the service allocated under load.
+        // Pooled buffers: a request's body is read without a fresh buffer per request.
         var buffer = BodyBuffers.Get();
         var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
         try

@@ -6,7 +6,7 @@ namespace ClinicDirectory.Api.GraphQL;
 /// <summary>
 /// Query documents that have already passed validation, by their text: partners and the patient page send
 /// the same few documents with different variables, so each is parsed and validated once instead of on every
-/// request (validation was about a sixth of the service's time under load). What depends on the request is
+/// request. What depends on the request is
 /// still checked every time: the variables, the cost of the query, and queries-only over GET. Bounded by the
 /// total length of the cached texts; when full it starts over, so a stream of one-off documents costs only
 /// the validation it would have cost anyway.

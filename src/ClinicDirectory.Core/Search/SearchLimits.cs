@@ -1,6 +1,6 @@
 namespace ClinicDirectory.Core.Search;
 
-/// <summary>Argument limits of the public contract (HTTP.md).</summary>
+/// <summary>Argument limits of the public contract (README, "Errors").</summary>
 public static class SearchLimits
 {
     public const int MaxFirst = 100;
