@@ -2,7 +2,7 @@
 # Start to first answered query on the default seed, from a fresh data directory each time.
 #   bash tests/ClinicDirectory.Benchmarks/load/start-time.sh [RUNS]
 # Measures the service as deployed (dotnet publish with ReadyToRun) and the Release build that `dotnet run`
-# uses (precompiled the same way since the eighth round of 2026-11-30: ReadyToRunBuild.targets). Each run:
+# uses (precompiled the same way: ReadyToRunBuild.targets). Each run:
 # start the process, poll /health/ready and then the standard Okotoks search until it answers; the time from
 # launch to that answer is printed.
 set -euo pipefail
