@@ -157,6 +157,26 @@ public sealed partial class PatientPageTests : IClassFixture<BrowserFixture>
     }
 
     [Fact]
+    public async Task Keys_pressed_while_newer_suggestions_are_on_their_way_act_on_the_newer_list()
+    {
+        var (page, errors) = await _browser.NewPageAsync();
+        // The suggestions for the longer prefix arrive late, as on a slow connection.
+        await page.RouteAsync("**/graphql", async route =>
+        {
+            if (route.Request.PostData?.Contains("\"p\":\"Okot\"", StringComparison.Ordinal) == true) await Task.Delay(400);
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/");
+        await page.Locator("#place").PressSequentiallyAsync("Ok");
+        await Assertions.Expect(page.Locator("#place-options li").First).ToBeVisibleAsync();
+        await page.Locator("#place").PressSequentiallyAsync("ot");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#place")).ToHaveValueAsync("Okotoks, AB");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task An_unknown_place_says_so_and_the_back_button_returns_to_the_previous_search()
     {
         var (page, errors) = await _browser.NewPageAsync();

@@ -227,12 +227,22 @@ function submitFromControl() { readForm(); search(); }
 class Combobox {
   constructor(input, list, source, onPick) {
     Object.assign(this, { input, list, source, onPick, items: [], active: -1, timer: 0, seq: 0 });
-    input.addEventListener('input', () => { clearTimeout(this.timer); this.timer = setTimeout(() => this.update(), 120); });
+    // Suggestions wait for a pause in typing; keys are handled in order, each after the suggestions for what is
+    // typed so far, so a key pressed while they are on their way never acts on an older list.
+    this.dirty = false;
+    this.updating = Promise.resolve();
+    this.keys = Promise.resolve();
+    input.addEventListener('input', () => {
+      this.dirty = true;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => { this.updating = this.update(); }, 120);
+    });
     input.addEventListener('keydown', (e) => this.key(e));
     input.addEventListener('blur', () => setTimeout(() => this.close(), 150));
   }
 
   async update() {
+    this.dirty = false;
     const text = this.input.value.trim();
     const seq = ++this.seq;
     const items = text.length ? await this.source(text).catch(() => []) : [];
@@ -247,18 +257,33 @@ class Combobox {
     this.input.setAttribute('aria-expanded', String(items.length > 0));
   }
 
+  /** The suggestions for what is typed now: at once if they were still waiting for a pause. */
+  flush() {
+    if (this.dirty) {
+      clearTimeout(this.timer);
+      this.updating = this.update();
+    }
+    return this.updating;
+  }
+
   key(e) {
-    if (this.list.hidden) return;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const n = this.items.length;
-      this.active = e.key === 'ArrowDown' ? (this.active + 1) % n : (this.active - 1 + n) % n;
+    if (!['ArrowDown', 'ArrowUp', 'Enter', 'Escape'].includes(e.key)) return;
+    if (this.list.hidden && !this.dirty) return;
+    if (e.key !== 'Escape') e.preventDefault();
+    const key = e.key;
+    this.keys = this.keys.then(() => this.flush()).then(() => this.apply(key));
+  }
+
+  apply(key) {
+    const n = this.items.length;
+    if ((key === 'ArrowDown' || key === 'ArrowUp') && n > 0 && !this.list.hidden) {
+      this.active = key === 'ArrowDown' ? (this.active + 1) % n : (this.active - 1 + n) % n;
       [...this.list.children].forEach((li, i) => li.setAttribute('aria-selected', String(i === this.active)));
       this.input.setAttribute('aria-activedescendant', `${this.list.id}-${this.active}`);
-    } else if (e.key === 'Enter' && this.active >= 0) {
-      e.preventDefault();
-      this.pick(this.active);
-    } else if (e.key === 'Escape') {
+    } else if (key === 'Enter') {
+      if (this.active >= 0 && !this.list.hidden) this.pick(this.active);
+      else this.input.form?.requestSubmit();
+    } else if (key === 'Escape') {
       this.close();
     }
   }
