@@ -52,6 +52,8 @@ public static class GraphQLClient
             Content = JsonContent.Create(new { query, variables }),
         };
         if (bearer is not null) request.Headers.Authorization = new("Bearer", bearer);
+        // The GraphQL media type, as current clients ask for it: its status codes tell whether a request could run.
+        request.Headers.Accept.ParseAdd("application/graphql-response+json");
         var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return ((int)response.StatusCode, JsonNode.Parse(text) ?? throw new JsonException("empty body"));

@@ -361,7 +361,8 @@ public sealed class MutationApiTests : IClassFixture<DirectoryFactory>
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/graphql?query=" + query, UriKind.Relative));
         request.Headers.Authorization = new("Bearer", DirectoryFactory.AdminKey);
         var response = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("POST", response.Content.Headers.Allow.Single());
         Assert.Contains("METHOD_NOT_ALLOWED", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

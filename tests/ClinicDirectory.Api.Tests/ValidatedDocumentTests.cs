@@ -63,8 +63,8 @@ public sealed class ValidatedDocumentTests : IClassFixture<DirectoryFactory>
         {
             var (status, body) = await client.PostAsync(deep);
             Assert.Equal(400, status);
-            Assert.Equal("COMPLEXITY", body.ErrorCode());
-            Assert.Contains("too nested", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Equal("QUERY_TOO_DEEP", body.ErrorCode());
+            Assert.Contains("levels deep", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         }
     }
 
@@ -79,7 +79,8 @@ public sealed class ValidatedDocumentTests : IClassFixture<DirectoryFactory>
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/graphql?query=" + Uri.EscapeDataString(mutation), UriKind.Relative));
         request.Headers.Authorization = new("Bearer", DirectoryFactory.AdminKey);
         var response = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("POST", response.Content.Headers.Allow.Single());
         Assert.Contains("METHOD_NOT_ALLOWED", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 

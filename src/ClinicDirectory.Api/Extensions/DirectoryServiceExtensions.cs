@@ -67,12 +67,19 @@ public static class DirectoryServiceExtensions
         // The query's cost, checked by the document validator after the variables are parsed (see there). A search
         // page with nested practitioners and credentials stays well below these; recursive clinic -> practitioners
         // -> clinics -> ... selections do not.
-        services.AddSingleton(new ComplexityValidationRule(new ComplexityOptions
+        // Depth is limited before validation by DocumentLimits, which leaves introspection out; introspection
+        // costs nothing here either (it reads the schema, not the directory).
+        var costs = new ComplexityOptions
         {
-            MaxDepth = 8,
             DefaultListImpactMultiplier = 4,
             MaxComplexity = 25_000,
-        }));
+        };
+        var directoryImpact = costs.DefaultComplexityImpactDelegate;
+        costs.DefaultComplexityImpactDelegate = field =>
+            field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || field.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
+                ? new FieldComplexityResult(0, 1)
+                : directoryImpact(field);
+        services.AddSingleton(new ComplexityValidationRule(costs));
         services.AddSingleton<IDocumentValidator, DirectoryDocumentValidator>();
         return builder;
     }

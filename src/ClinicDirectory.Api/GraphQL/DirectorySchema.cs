@@ -8,6 +8,10 @@ public sealed class DirectorySchema : Schema
 {
     public DirectorySchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)
     {
+        // What graphql-js's standard introspection asks for with its options on (GraphiQL, codegen and gateways send it).
+        Features.RepeatableDirectives = true;
+        Features.DeprecationOfInputValues = true;
+        RegisterVisitor(new IntrospectionAdditions());
         Query = query;
         Mutation = mutation;
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));

@@ -13,7 +13,8 @@ namespace ClinicDirectory.Api.GraphQL;
 
 /// <summary>
 /// GraphQL over HTTP: POST with a JSON body, GET with query-string parameters (queries only).
-/// Requests that cannot run (bad JSON, syntax or validation errors, too costly) get HTTP 400; others 200.
+/// Malformed requests (bad JSON, no query) get HTTP 400; documents that cannot run (syntax, validation, limits,
+/// cost) get 400 in application/graphql-response+json and 200 in application/json, as GraphQL over HTTP says.
 /// </summary>
 public static class GraphQLEndpoint
 {
@@ -30,6 +31,13 @@ public static class GraphQLEndpoint
 
     private static async Task PostAsync(HttpContext http, IGraphQLTextSerializer serializer)
     {
+        if (!await NegotiatedAsync(http)) return;
+        if (!IsJsonContent(http.Request.ContentType))
+        {
+            await WriteErrorAsync(http, serializer, StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+                "A GraphQL request is sent as JSON: Content-Type: application/json.");
+            return;
+        }
         if (http.Request.ContentLength > MaxBodyBytes)
         {
             await WriteErrorAsync(http, serializer, StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE", $"The request body is larger than {MaxBodyBytes / 1024} KiB.");
@@ -56,6 +64,7 @@ public static class GraphQLEndpoint
 
     private static async Task GetAsync(HttpContext http, IGraphQLTextSerializer serializer)
     {
+        if (!await NegotiatedAsync(http)) return;
         var query = http.Request.Query;
         Inputs? variables = null;
         if (query.TryGetValue("variables", out var vars) && !string.IsNullOrEmpty(vars))
@@ -109,15 +118,34 @@ public static class GraphQLEndpoint
         {
             try
             {
-                document = Parser.Parse(request.Query);
+                document = Parser.Parse(request.Query, new ParserOptions { MaxDepth = MaxParseDepth });
             }
-            catch (GraphQLSyntaxErrorException)
+            catch (GraphQLMaxDepthExceededException)
             {
-                // The executer parses again and reports the syntax error in the usual shape.
+                await WriteErrorAsync(http, serializer, DocumentErrorStatus(http), "QUERY_TOO_DEEP", $"The query nests more than {MaxParseDepth} levels of syntax.");
+                return;
+            }
+            catch (GraphQLParserException ex)
+            {
+                await WriteErrorAsync(http, serializer, DocumentErrorStatus(http), "SYNTAX_ERROR", $"The query is not valid GraphQL: {ex.Description} (line {ex.Location.Line}, column {ex.Location.Column}).");
+                return;
+            }
+            // Before any validation rule: what the query asks of the directory (fields, aliases, depth).
+            if (DocumentLimits.Check(document, request.OperationName) is { } refusal)
+            {
+                await WriteErrorAsync(http, serializer, DocumentErrorStatus(http), refusal.Code, refusal.Message);
+                return;
             }
         }
         var mutation = document?.Definitions.OfType<GraphQLOperationDefinition>()
             .Any(o => o.Operation == OperationType.Mutation && (request.OperationName is null || o.Name?.StringValue == request.OperationName)) ?? false;
+        if (mutation && getRequest)
+        {
+            // GraphQL over HTTP: a mutation is never run for a GET (which caches and prefetches may send on their own).
+            http.Response.Headers.Allow = "POST";
+            await WriteErrorAsync(http, serializer, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "Mutations are sent with POST.");
+            return;
+        }
         var wait = http.RequestServices.GetRequiredService<RequestLimiter>().TryAcquire(http.Connection.RemoteIpAddress?.ToString(), caller, key, mutation);
         if (wait is not null)
         {
@@ -145,8 +173,8 @@ public static class GraphQLEndpoint
                 : getRequest ? DocumentValidator.CoreRules.Append(QueriesOnlyRule.Instance) : null,
         });
         if (!cached && result.Executed && document is not null) validated.Add(request.Query, document);
-        http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-        http.Response.ContentType = "application/json; charset=utf-8";
+        http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : DocumentErrorStatus(http);
+        http.Response.ContentType = ResponseContentType(http);
         await WriteResultAsync(http, serializer, result);
     }
 
@@ -213,10 +241,67 @@ public static class GraphQLEndpoint
         }
     }
 
+    /// <summary>Syntax deeper than this is refused by the parser itself, before the document is built.</summary>
+    public const int MaxParseDepth = 48;
+
+    private const string GraphQLResponseJson = "application/graphql-response+json";
+
+    /// <summary>
+    /// GraphQL over HTTP's media types: <c>application/graphql-response+json</c> when the client accepts it (its
+    /// status codes say whether the request could run), else <c>application/json</c> (200 for every well-formed
+    /// request, its errors in the body). An Accept header that allows neither gets 406.
+    /// </summary>
+    private static async Task<bool> NegotiatedAsync(HttpContext http)
+    {
+        var accept = http.Request.GetTypedHeaders().Accept;
+        if (accept.Count == 0)
+        {
+            http.Items[GraphQLResponseJson] = false;
+            return true;
+        }
+        foreach (var type in accept.Where(a => a.Quality is null or > 0).OrderByDescending(a => a.Quality ?? 1))
+        {
+            var media = type.MediaType.Value;
+            if (string.Equals(media, GraphQLResponseJson, StringComparison.OrdinalIgnoreCase))
+            {
+                http.Items[GraphQLResponseJson] = true;
+                return true;
+            }
+            if (media is not null && (media.Equals("application/json", StringComparison.OrdinalIgnoreCase) || media is "*/*" || media.Equals("application/*", StringComparison.OrdinalIgnoreCase)))
+            {
+                http.Items[GraphQLResponseJson] = false;
+                return true;
+            }
+        }
+        http.Response.StatusCode = StatusCodes.Status406NotAcceptable;
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        http.Response.ContentLength = NotAcceptable.Length;
+        await http.Response.Body.WriteAsync(NotAcceptable);
+        return false;
+    }
+
+    private static readonly byte[] NotAcceptable = System.Text.Encoding.UTF8.GetBytes(
+        "NOT_ACCEPTABLE: answers are application/graphql-response+json or application/json.\n");
+
+    private static bool WantsGraphQLResponse(HttpContext http) => http.Items.TryGetValue(GraphQLResponseJson, out var v) && v is true;
+
+    private static string ResponseContentType(HttpContext http) =>
+        WantsGraphQLResponse(http) ? GraphQLResponseJson + "; charset=utf-8" : "application/json; charset=utf-8";
+
+    /// <summary>A document that cannot run (syntax, validation, variables, limits): 400 in the GraphQL media type, 200 in plain JSON.</summary>
+    private static int DocumentErrorStatus(HttpContext http) =>
+        WantsGraphQLResponse(http) ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+
+    /// <summary>application/json, with no charset or UTF-8.</summary>
+    private static bool IsJsonContent(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && parsed.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        && (parsed.Charset.Length == 0 || parsed.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+
     internal static async Task WriteErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string code, string message)
     {
         http.Response.StatusCode = status;
-        http.Response.ContentType = "application/json; charset=utf-8";
+        http.Response.ContentType = ResponseContentType(http);
         var result = new ExecutionResult { Executed = false };
         result.AddError(new ExecutionError(message) { Code = code });
         await WriteResultAsync(http, serializer, result);
