@@ -10,6 +10,7 @@ public static class DirectoryEndpointExtensions
     {
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseCors();
         app.MapGet("/health/live", () => Results.Text("live"));
         app.MapGet("/health/ready", (Readiness readiness) => readiness.IsReady
             ? Results.Text("ready")

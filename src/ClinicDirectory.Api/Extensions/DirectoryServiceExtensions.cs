@@ -43,6 +43,8 @@ public static class DirectoryServiceExtensions
         services.AddSingleton(sp => new AuditLog(DataPath(sp)));
         services.AddSingleton<DirectoryEditor>();
         services.AddSingleton<Authenticator>();
+        services.AddCors();
+        services.AddSingleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, PartnerCorsPolicyProvider>();
         services.AddSingleton<RequestLimiter>();
         services.AddSingleton<Readiness>();
         services.AddSingleton<ValidatedDocuments>();

@@ -22,8 +22,10 @@ public static class GraphQLEndpoint
 
     public static IEndpointRouteBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/graphql", PostAsync);
-        app.MapGet("/graphql", GetAsync);
+        // Browser calls from other origins: ASP.NET Core's CORS middleware with the partners' origins (preflight
+        // included); each request is then held to its own key's origins below.
+        app.MapPost("/graphql", PostAsync).RequireCors(PartnerCorsPolicyProvider.PolicyName);
+        app.MapGet("/graphql", GetAsync).RequireCors(PartnerCorsPolicyProvider.PolicyName);
         app.MapGet("/graphql/schema.graphql", (ISchema schema) =>
             Results.Text(schema.Print(), "text/plain; charset=utf-8"));
         return app;
@@ -102,10 +104,9 @@ public static class GraphQLEndpoint
             await WriteErrorAsync(http, serializer, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "The API key is unknown or revoked.");
             return;
         }
-        var origin = http.Request.Headers.Origin.ToString();
-        if (key is { AllowedOrigins.Count: > 0 } && origin.Length > 0 && !key.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
+        if (!OriginAllowed(http, key))
         {
-            await WriteErrorAsync(http, serializer, StatusCodes.Status403Forbidden, "ORIGIN_NOT_ALLOWED", "This key may not be used from this web origin.");
+            await WriteErrorAsync(http, serializer, StatusCodes.Status403Forbidden, "ORIGIN_NOT_ALLOWED", "Calls from this web origin need a partner key that lists it (allowedOrigins).");
             return;
         }
 
@@ -239,6 +240,20 @@ public static class GraphQLEndpoint
             System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
             BodyBuffers.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// A browser's call (it sends Origin) from the page's own origin, or with a PARTNER key that lists its origin; a
+    /// key that lists origins is used from those only. Calls without Origin (servers, tools) are not browser calls.
+    /// </summary>
+    private static bool OriginAllowed(HttpContext http, ClinicDirectory.Core.Access.ApiKey? key)
+    {
+        var origin = http.Request.Headers.Origin.ToString();
+        if (origin.Length == 0) return true;
+        if (key is { AllowedOrigins.Count: > 0 }) return key.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase);
+        var own = $"{http.Request.Scheme}://{http.Request.Host}";
+        return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
+            || PartnerCorsPolicyProvider.PageOrigins(http.RequestServices.GetRequiredService<IConfiguration>()).Contains(origin, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Syntax deeper than this is refused by the parser itself, before the document is built.</summary>
