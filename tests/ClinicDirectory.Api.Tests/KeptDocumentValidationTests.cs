@@ -67,11 +67,27 @@ public sealed class KeptDocumentValidationTests : IClassFixture<DirectoryFactory
         Assert.StartsWith("200 ", await service.AnswerAsync(Search, valid), StringComparison.Ordinal);
         Assert.StartsWith("200 ", await library.AnswerAsync(Search, valid), StringComparison.Ordinal);
 
-        var expected = await library.AnswerAsync(Search, variables);
-        var actual = await service.AnswerAsync(Search, variables);
-        var again = await service.AnswerAsync(Search, variables);
+        var expected = WithoutCost(await library.AnswerAsync(Search, variables));
+        var actual = WithoutCost(await service.AnswerAsync(Search, variables));
+        var again = WithoutCost(await service.AnswerAsync(Search, variables));
 
         Assert.Equal(expected, actual);
         Assert.Equal(expected, again);
+    }
+
+    /// <summary>
+    /// The answer ("status body") without <c>extensions.cost</c>, which the service's validator adds (the cost is
+    /// computed there) and the library's, run here without the service's cost rule, does not; both re-serialized alike.
+    /// </summary>
+    private static string WithoutCost(string answer)
+    {
+        var space = answer.IndexOf(' ', StringComparison.Ordinal);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(answer[(space + 1)..])!.AsObject();
+        if (body["extensions"] is System.Text.Json.Nodes.JsonObject extensions)
+        {
+            extensions.Remove("cost");
+            if (extensions.Count == 0) body.Remove("extensions");
+        }
+        return answer[..space] + " " + body.ToJsonString();
     }
 }

@@ -9,4 +9,7 @@ public sealed class RateLimitingOptions
     public int AnonymousPerMinute { get; set; } = 600;
     public int PartnerPerMinute { get; set; } = 6000;
     public int MutationsPerMinute { get; set; } = 120;
+
+    /// <summary>Query cost a caller (a key, or a client IP without one) may spend per minute (<see cref="CostBudgets"/>).</summary>
+    public int CostPerMinute { get; set; } = 200_000;
 }

@@ -17,6 +17,9 @@ namespace ClinicDirectory.Api.Extensions;
 /// <summary>Every service registration of the host.</summary>
 public static class DirectoryServiceExtensions
 {
+    /// <summary>The most a single query may cost (connections multiply by <c>first</c>, other lists by 4).</summary>
+    public const int MaxQueryCost = 25_000;
+
     public static WebApplicationBuilder AddDirectory(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -74,14 +77,42 @@ public static class DirectoryServiceExtensions
         var costs = new ComplexityOptions
         {
             DefaultListImpactMultiplier = 4,
-            MaxComplexity = 25_000,
+            MaxComplexity = MaxQueryCost,
         };
         var directoryImpact = costs.DefaultComplexityImpactDelegate;
         costs.DefaultComplexityImpactDelegate = field =>
             field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || field.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
                 ? new FieldComplexityResult(0, 1)
                 : directoryImpact(field);
-        services.AddSingleton(new ComplexityValidationRule(costs));
+        services.AddSingleton<CostBudgets>();
+        services.AddSingleton(sp =>
+        {
+            var budgets = sp.GetRequiredService<CostBudgets>();
+            costs.ValidateComplexityDelegate = context =>
+            {
+                // This delegate replaces the library's own check of MaxComplexity, so it makes that check first.
+                if (context.TotalImpact > MaxQueryCost)
+                {
+                    context.Error = new ValidationError(
+                        $"The query costs {context.TotalImpact:F0}; the most a query may cost is {MaxQueryCost}. Ask for fewer results (first) or fewer nested lists.")
+                    { Code = "COMPLEXITY" };
+                    return Task.CompletedTask;
+                }
+                if (context.ValidationContext.UserContext is RequestContext request)
+                {
+                    request.Cost = context.TotalImpact;
+                    if (!budgets.TryTake(request.CostPartition, context.TotalImpact, out var retryAfter))
+                    {
+                        request.BudgetRetryAfter = retryAfter;
+                        context.Error = new ValidationError(
+                            $"The query costs {context.TotalImpact:F0}, more than is left of this caller's budget of {budgets.PerMinute} per minute.")
+                        { Code = "COST_BUDGET_EXCEEDED" };
+                    }
+                }
+                return Task.CompletedTask;
+            };
+            return new ComplexityValidationRule(costs);
+        });
         services.AddSingleton<IDocumentValidator, DirectoryDocumentValidator>();
         return builder;
     }

@@ -155,6 +155,7 @@ public static class GraphQLEndpoint
             return;
         }
 
+        var context = new RequestContext { Caller = caller, CostPartition = key?.Id ?? "ip:" + http.Connection.RemoteIpAddress };
         var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
@@ -165,7 +166,7 @@ public static class GraphQLEndpoint
             Extensions = request.Extensions,
             RequestServices = http.RequestServices,
             User = http.User,
-            UserContext = new RequestContext { Caller = caller },
+            UserContext = context,
             CancellationToken = http.RequestAborted,
             // A validated document skips the rules that depend on the document alone. The cost of the query,
             // which depends on the variables too, is checked on every request by DirectoryDocumentValidator.
@@ -174,6 +175,27 @@ public static class GraphQLEndpoint
                 : getRequest ? DocumentValidator.CoreRules.Append(QueriesOnlyRule.Instance) : null,
         });
         if (!cached && result.Executed && document is not null) validated.Add(request.Query, document);
+        if (context.Cost is { } cost)
+        {
+            // What the query cost, so partners can budget: its cost, the per-request limit and what is left this minute.
+            var budgets = http.RequestServices.GetRequiredService<CostBudgets>();
+            result.Extensions ??= [];
+            result.Extensions["cost"] = new Dictionary<string, object?>
+            {
+                ["requested"] = Math.Ceiling(cost),
+                ["limit"] = Extensions.DirectoryServiceExtensions.MaxQueryCost,
+                ["budgetPerMinute"] = budgets.PerMinute,
+                ["remaining"] = budgets.Remaining(context.CostPartition),
+            };
+        }
+        if (context.BudgetRetryAfter is { } retryAfter)
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            http.Response.ContentType = ResponseContentType(http);
+            await WriteResultAsync(http, serializer, result);
+            return;
+        }
         http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : DocumentErrorStatus(http);
         http.Response.ContentType = ResponseContentType(http);
         await WriteResultAsync(http, serializer, result);
