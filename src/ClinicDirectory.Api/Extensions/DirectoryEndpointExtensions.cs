@@ -8,6 +8,12 @@ public static class DirectoryEndpointExtensions
 {
     public static WebApplication MapDirectory(this WebApplication app)
     {
+        // Every response names its request; the same id is in the scope of every log line written for it.
+        app.Use((context, next) =>
+        {
+            context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
+            return next(context);
+        });
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseCors();

@@ -42,6 +42,7 @@ public static class DirectoryServiceExtensions
         // Keys, audit and edits: files under the data directory, written through before acknowledging.
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section);
+        services.AddOptions<GraphQLOptions>().BindConfiguration(GraphQLOptions.Section);
         services.AddSingleton(sp => new ApiKeyStore(DataPath(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AuditLog(DataPath(sp)));
         services.AddSingleton<DirectoryEditor>();

@@ -172,7 +172,7 @@ public static class GraphQLEndpoint
             // which depends on the variables too, is checked on every request by DirectoryDocumentValidator.
             ValidationRules = cached
                 ? (getRequest ? [QueriesOnlyRule.Instance] : [])
-                : getRequest ? DocumentValidator.CoreRules.Append(QueriesOnlyRule.Instance) : null,
+                : FullRules(getRequest, http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphQLOptions>>().Value.Introspection),
         });
         if (!cached && result.Executed && document is not null) validated.Add(request.Query, document);
         if (context.Cost is { } cost)
@@ -199,6 +199,16 @@ public static class GraphQLEndpoint
         http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : DocumentErrorStatus(http);
         http.Response.ContentType = ResponseContentType(http);
         await WriteResultAsync(http, serializer, result);
+    }
+
+    /// <summary>The rules of a document not yet validated: the library's, queries only over GET, and no introspection when it is turned off.</summary>
+    private static IEnumerable<IValidationRule>? FullRules(bool getRequest, bool introspection)
+    {
+        if (!getRequest && introspection) return null;
+        IEnumerable<IValidationRule> rules = DocumentValidator.CoreRules;
+        if (getRequest) rules = rules.Append(QueriesOnlyRule.Instance);
+        if (!introspection) rules = rules.Append(global::GraphQL.Validation.Rules.Custom.NoIntrospectionValidationRule.Instance);
+        return rules;
     }
 
     /// <summary>Request bodies are read and responses built in these; buffers that grew past 256 KiB are not kept.</summary>
