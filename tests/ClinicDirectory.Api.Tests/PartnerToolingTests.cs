@@ -31,7 +31,7 @@ public sealed class PartnerToolingTests : IAsyncLifetime, IDisposable
     /// <summary>Runs one of the js folder's scripts with node against the service's GraphQL endpoint; its JSON output.</summary>
     private async Task<JsonNode> NodeAsync(string script)
     {
-        var folder = Path.Combine(SchemaContractTests.RepositoryRoot().FullName, "tests", "ClinicDirectory.Api.Tests", "js");
+        var folder = Path.Combine(RepositoryFolder.Root().FullName, "tests", "ClinicDirectory.Api.Tests", "js");
         var info = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(script);
         info.ArgumentList.Add(new Uri(_service.Address, "/graphql").ToString());

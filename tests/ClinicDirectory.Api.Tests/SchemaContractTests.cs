@@ -20,22 +20,12 @@ public sealed class SchemaContractTests : IClassFixture<DirectoryFactory>
         _output = output;
     }
 
-    /// <summary>The repository's root: the nearest folder above the tests that holds Directory.sln.</summary>
-    public static DirectoryInfo RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Directory.sln"))) return dir;
-        }
-        throw new DirectoryNotFoundException("Directory.sln not found above the test directory.");
-    }
-
-    public static string SnapshotPath() => Path.Combine(RepositoryRoot().FullName, "src", "ClinicDirectory.Api", "schema.graphql");
+    public static string SnapshotPath() => Path.Combine(RepositoryFolder.Root().FullName, "src", "ClinicDirectory.Api", "schema.graphql");
 
     /// <summary>The published contract, beside the repository's folder; null when this checkout has none.</summary>
     public static string? PublishedContractPath()
     {
-        var parent = RepositoryRoot().Parent;
+        var parent = RepositoryFolder.Root().Parent;
         var path = parent is null ? null : Path.Combine(parent.FullName, "shared", "contract", "schema.graphql");
         return path is not null && File.Exists(path) ? path : null;
     }

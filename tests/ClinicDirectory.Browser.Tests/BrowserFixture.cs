@@ -12,18 +12,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public static string ScreenshotFolder
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Directory.sln")))
-                    return Directory.CreateDirectory(Path.Combine(dir.FullName, "artifacts", "screenshots")).FullName;
-            }
-            return Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-        }
-    }
+    public static string ScreenshotFolder =>
+        Directory.CreateDirectory(Path.Combine(RepositoryFolder.Root().FullName, "artifacts", "screenshots")).FullName;
 
     public async Task InitializeAsync()
     {

@@ -48,7 +48,8 @@ public static class DirectoryServiceExtensions
         services.AddSingleton<DirectoryEditor>();
         services.AddSingleton<Authenticator>();
         services.AddCors();
-        services.AddSingleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, PartnerCorsPolicyProvider>();
+        services.AddSingleton<PartnerCorsPolicyProvider>();
+        services.AddSingleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider>(sp => sp.GetRequiredService<PartnerCorsPolicyProvider>());
         services.AddSingleton<RequestLimiter>();
         services.AddSingleton<Readiness>();
         services.AddSingleton<ValidatedDocuments>();
@@ -78,7 +79,6 @@ public static class DirectoryServiceExtensions
         var costs = new ComplexityOptions
         {
             DefaultListImpactMultiplier = 4,
-            MaxComplexity = MaxQueryCost,
         };
         var directoryImpact = costs.DefaultComplexityImpactDelegate;
         costs.DefaultComplexityImpactDelegate = field =>
@@ -91,7 +91,7 @@ public static class DirectoryServiceExtensions
             var budgets = sp.GetRequiredService<CostBudgets>();
             costs.ValidateComplexityDelegate = context =>
             {
-                // This delegate replaces the library's own check of MaxComplexity, so it makes that check first.
+                // The per-request limit: setting this delegate replaces the library's own MaxComplexity check.
                 if (context.TotalImpact > MaxQueryCost)
                 {
                     context.Error = new ValidationError(

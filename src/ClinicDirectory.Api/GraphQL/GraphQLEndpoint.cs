@@ -285,7 +285,7 @@ public static class GraphQLEndpoint
         if (key is { AllowedOrigins.Count: > 0 }) return key.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase);
         var own = $"{http.Request.Scheme}://{http.Request.Host}";
         return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
-            || PartnerCorsPolicyProvider.PageOrigins(http.RequestServices.GetRequiredService<IConfiguration>()).Contains(origin, StringComparer.OrdinalIgnoreCase);
+            || http.RequestServices.GetRequiredService<PartnerCorsPolicyProvider>().IsPageOrigin(origin);
     }
 
     /// <summary>Syntax deeper than this is refused by the parser itself, before the document is built.</summary>

@@ -73,6 +73,20 @@ public sealed class ApiKeyStore : IDisposable
         lock (_lock) return _byId.GetValueOrDefault(id);
     }
 
+    /// <summary>Whether an active PARTNER key lists this web origin in its allowed origins.</summary>
+    public bool AnyPartnerAllows(string origin)
+    {
+        lock (_lock)
+        {
+            foreach (var key in _byId.Values)
+            {
+                if (key.RevokedAt is null && key.Role == ApiKeyRole.Partner && key.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
+                    return true;
+            }
+            return false;
+        }
+    }
+
     public IReadOnlyList<ApiKey> All()
     {
         lock (_lock) return [.. _byId.Values.OrderBy(k => k.CreatedAt)];
