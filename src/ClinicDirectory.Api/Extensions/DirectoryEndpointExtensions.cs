@@ -1,5 +1,7 @@
 using ClinicDirectory.Api.GraphQL;
 using ClinicDirectory.Api.Hosting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ClinicDirectory.Api.Extensions;
 
@@ -16,12 +18,26 @@ public static class DirectoryEndpointExtensions
         });
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseRouting();
         app.UseCors();
-        app.MapGet("/health/live", () => Results.Text("live"));
-        app.MapGet("/health/ready", (Readiness readiness) => readiness.IsReady
-            ? Results.Text("ready")
-            : Results.Text(readiness.Failure is null ? "starting" : "failed: " + readiness.Failure, statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        // Liveness answers while the process runs; readiness once the directory is loaded.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteStatusAsync("live") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadinessHealthCheck.Tag),
+            ResponseWriter = WriteStatusAsync(null),
+        });
         app.MapGraphQLEndpoint();
         return app;
     }
+
+    /// <summary>A health answer as one line of text: the fixed text, or the readiness check's description.</summary>
+    private static Func<HttpContext, HealthReport, Task> WriteStatusAsync(string? text) => (context, report) =>
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(text ?? report.Entries.Values.FirstOrDefault().Description ?? report.Status.ToString());
+    };
 }

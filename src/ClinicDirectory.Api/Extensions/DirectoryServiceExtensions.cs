@@ -46,18 +46,37 @@ public static class DirectoryServiceExtensions
         services.AddSingleton(sp => new ApiKeyStore(DataPath(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AuditLog(DataPath(sp)));
         services.AddSingleton<DirectoryEditor>();
-        services.AddSingleton<Authenticator>();
+        services.AddSingleton(sp => new PersistedDocumentStore(DataPath(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<AutomaticPersistedQueries>();
+        services.AddSingleton<PersistedQueries>();
+        services.AddSingleton<PersistedDocumentRegistration>();
+
+        // API keys as an authentication scheme; the GraphQL endpoint admits anonymous callers and valid keys.
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyAuthenticationHandler.DirectoryCallerPolicy, policy => policy.RequireAssertion(c =>
+                c.User.Identity?.IsAuthenticated == true || c.Resource is HttpContext http && http.Request.Headers.Authorization.Count == 0))
+            .AddPolicy(ApiKeyAuthenticationHandler.AdminPolicy, policy => policy.RequireRole(nameof(ApiKeyRole.Admin)));
+        services.AddDirectoryRateLimits();
+        services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("directory", tags: [ReadinessHealthCheck.Tag]);
         services.AddCors();
         services.AddSingleton<PartnerCorsPolicyProvider>();
         services.AddSingleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider>(sp => sp.GetRequiredService<PartnerCorsPolicyProvider>());
-        services.AddSingleton<RequestLimiter>();
         services.AddSingleton<Readiness>();
         services.AddSingleton<ValidatedDocuments>();
+        services.AddSingleton<global::GraphQL.DI.IConfigureExecution, DocumentGate>();
         services.AddHostedService<DirectoryStartup>();
 
         services.AddGraphQL(b => b
             .AddSchema<DirectorySchema>()
             .AddSystemTextJson()
+            // Document ids (sha256:<hash>) of registered documents, and of Apollo's automatic persisted queries.
+            .UsePersistedDocuments(o =>
+            {
+                o.AllowOnlyPersistedDocuments = false;
+                o.GetQueryDelegate = (options, prefix, payload) => options.RequestServices!.GetRequiredService<PersistedQueries>().GetQueryAsync(options, prefix, payload);
+            })
             .AddGraphTypes(typeof(DirectorySchema).Assembly)
             // Queries: the library's parallel strategy, writing lists of plain objects without a node per field.
             .AddExecutionStrategy<DirectoryExecutionStrategy>(GraphQLParser.AST.OperationType.Query)

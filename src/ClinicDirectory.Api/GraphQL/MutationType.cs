@@ -81,7 +81,19 @@ public sealed class MutationType : ObjectGraphType
             .Argument<StringGraphType>("label")
             .Argument<IntGraphType>("requestsPerMinute", a => a.Description = "A PARTNER key's own rate limit.")
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("allowedOrigins", a => a.Description = "Web origins a PARTNER key may be used from.")
+            .Argument<BooleanGraphType>("persistedDocumentsOnly", a =>
+            {
+                a.Description = "The key runs only registered documents (registerPersistedDocument), sent by documentId.";
+                a.DefaultValue = false;
+            })
             .ResolveAsync(async c => await CreateKeyAsync(c));
+
+        Field<NonNullGraphType<PersistedDocumentPayloadType>>("registerPersistedDocument")
+            .Description("Admin only. Registers a document that clients then run by its id (documentId: \"sha256:<hash>\"), also with keys that run only registered documents.")
+            .Argument<NonNullGraphType<StringGraphType>>("query")
+            .Argument<StringGraphType>("name")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<PersistedDocumentRegistration>()
+                .RegisterAsync(Caller(c), c.GetArgument<string>("query"), c.GetArgument<string?>("name"), c.CancellationToken));
 
         Field<NonNullGraphType<RemovePayloadType>>("revokeApiKey")
             .Description("Admin only. The key stops working at once.")
@@ -125,7 +137,7 @@ public sealed class MutationType : ObjectGraphType
         if (errors.Count > 0) return new ApiKeyPayload(null, null, errors);
 
         var (key, secret) = c.RequestServices!.GetRequiredService<ApiKeyStore>().Create(role, clinicId, label, perMinute,
-            origins?.Select(o => new Uri(o).GetLeftPart(UriPartial.Authority)).ToList());
+            origins?.Select(o => new Uri(o).GetLeftPart(UriPartial.Authority)).ToList(), c.GetArgument("persistedDocumentsOnly", false));
         Editor(c).RecordAccessChange(caller, "createApiKey", key.Id, clinicId);
         return new ApiKeyPayload(key, secret, []);
     }

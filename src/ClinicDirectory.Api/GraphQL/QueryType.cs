@@ -95,6 +95,14 @@ public sealed class QueryType : ObjectGraphType
             });
 
         AddAuditLog();
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PersistedDocumentType>>>>("persistedDocuments")
+            .Description("Admin only: the registered documents, oldest first.")
+            .Resolve(c =>
+            {
+                if (!MutationType.Caller(c).IsAdmin) throw new ExecutionError("Only an admin key may list registered documents.") { Code = "FORBIDDEN" };
+                return c.RequestServices!.GetRequiredService<ClinicDirectory.Core.Access.PersistedDocumentStore>().All();
+            });
     }
 
     private void AddAuditLog()

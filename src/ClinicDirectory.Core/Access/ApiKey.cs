@@ -15,4 +15,6 @@ public sealed record ApiKey
     public int? RequestsPerMinute { get; init; }
     /// <summary>Web origins a partner's pages may call from; empty allows any.</summary>
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
+    /// <summary>When set, the key runs only documents an admin registered (by document id), never query text.</summary>
+    public bool PersistedDocumentsOnly { get; init; }
 }

@@ -24,7 +24,7 @@ public sealed class ApiKeyStore : IDisposable
     }
 
     /// <summary>Creates a key; the secret is returned here and never again.</summary>
-    public (ApiKey Key, string Secret) Create(ApiKeyRole role, string? clinicId, string? label, int? requestsPerMinute = null, IReadOnlyList<string>? allowedOrigins = null)
+    public (ApiKey Key, string Secret) Create(ApiKeyRole role, string? clinicId, string? label, int? requestsPerMinute = null, IReadOnlyList<string>? allowedOrigins = null, bool persistedDocumentsOnly = false)
     {
         var secret = SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var key = new ApiKey
@@ -37,6 +37,7 @@ public sealed class ApiKeyStore : IDisposable
             SecretHash = Hash(secret),
             RequestsPerMinute = requestsPerMinute,
             AllowedOrigins = allowedOrigins ?? [],
+            PersistedDocumentsOnly = persistedDocumentsOnly,
         };
         lock (_lock)
         {

@@ -17,5 +17,6 @@ public sealed class ApiKeyType : ObjectGraphType<ApiKey>
         Field<DateTimeScalar>("revokedAt").Description("When it was revoked.").ResolveFromSource(s => s.RevokedAt);
         Field<IntGraphType>("requestsPerMinute").Description("A partner's own rate limit.").ResolveFromSource(s => s.RequestsPerMinute);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("allowedOrigins").Description("Web origins a partner key may be used from; empty allows any.").ResolveFromSource(s => s.AllowedOrigins);
+        Field<NonNullGraphType<BooleanGraphType>>("persistedDocumentsOnly").Description("The key runs only registered documents.").ResolveFromSource(s => s.PersistedDocumentsOnly);
     }
 }
