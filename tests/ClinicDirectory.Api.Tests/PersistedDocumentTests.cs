@@ -214,3 +214,27 @@ public sealed class PersistedDocumentTests : IClassFixture<DirectoryFactory>
         Assert.Contains("INVALID_MANIFEST", await notJson.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>The explorer's example searches (ClientApp/explorer/examples.json) run without errors.</summary>
+public sealed class ExplorerExampleTests : IClassFixture<DirectoryFactory>
+{
+    private readonly DirectoryFactory _factory;
+
+    public ExplorerExampleTests(DirectoryFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task Every_example_of_the_explorer_runs_and_reports_its_cost()
+    {
+        var client = await _factory.ReadyClientAsync();
+        var path = Path.Combine(RepositoryFolder.Root().FullName, "src", "ClinicDirectory.Api", "ClientApp", "explorer", "examples.json");
+        var examples = JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsArray();
+        Assert.NotEmpty(examples);
+        foreach (var example in examples)
+        {
+            var variables = example!["variables"] is { } v ? JsonNode.Parse(v.GetValue<string>()) : null;
+            var (status, body) = await client.PostAsync(example["query"]!.GetValue<string>(), variables);
+            Assert.True(status == 200 && body["errors"] is null, body.ToJsonString());
+            Assert.NotNull(body["extensions"]!["cost"]!["requested"]);
+        }
+    }
+}

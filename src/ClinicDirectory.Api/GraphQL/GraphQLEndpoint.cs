@@ -343,17 +343,18 @@ public static class GraphQLEndpoint
     }
 
     /// <summary>
-    /// A browser's call (it sends Origin) from the page's own origin, or with a PARTNER key that lists its origin; a
-    /// key that lists origins is used from those only. Calls without Origin (servers, tools) are not browser calls.
+    /// A browser's call (it sends Origin) from this service's own pages (the patient page, the explorer), or with a
+    /// PARTNER key that lists its origin; a key that lists origins is used from those (and this service's pages)
+    /// only. Calls without Origin (servers, tools) are not browser calls.
     /// </summary>
     private static bool OriginAllowed(HttpContext http, ClinicDirectory.Core.Access.ApiKey? key)
     {
         var origin = http.Request.Headers.Origin.ToString();
         if (origin.Length == 0) return true;
-        if (key is { AllowedOrigins.Count: > 0 }) return key.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase);
         var own = $"{http.Request.Scheme}://{http.Request.Host}";
-        return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
-            || http.RequestServices.GetRequiredService<PartnerCorsPolicyProvider>().IsPageOrigin(origin);
+        if (string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)) return true;
+        if (key is { AllowedOrigins.Count: > 0 }) return key.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase);
+        return http.RequestServices.GetRequiredService<PartnerCorsPolicyProvider>().IsPageOrigin(origin);
     }
 
     /// <summary>
