@@ -110,4 +110,32 @@ public sealed class PartnerToolingTests : IAsyncLifetime, IDisposable
         var (code, _, _) = await SendAsync("""{ "query": "{ conditions { id } }" }""", accept: "text/html");
         Assert.Equal(HttpStatusCode.NotAcceptable, code);
     }
+
+    [Fact]
+    public async Task The_directory_composes_as_a_federation_subgraph_and_resolves_its_entities()
+    {
+        var result = await NodeAsync("compose.mjs");
+        Assert.True(result["errors"] is null, result.ToJsonString());
+        var supergraph = result["supergraph"]!.GetValue<string>();
+        Assert.Contains("partnerRating", supergraph, StringComparison.Ordinal);
+        Assert.Contains("searchClinics", supergraph, StringComparison.Ordinal);
+        Assert.Contains("@join__type(graph: DIRECTORY, key: \"id\")", supergraph, StringComparison.Ordinal);
+
+        // What the gateway then sends the directory for a partner's query that reaches into a clinic and a practitioner.
+        var clinicId = (await _service.Client.DataAsync("{ searchClinics(filter: { text: \"Okotoks\" }, first: 1) { edges { node { id name practitioners { id name } } } } }"))
+            ["searchClinics"]!["edges"]![0]!["node"]!;
+        var representations = new object[]
+        {
+            new Dictionary<string, string> { ["__typename"] = "Clinic", ["id"] = clinicId["id"]!.GetValue<string>() },
+            new Dictionary<string, string> { ["__typename"] = "Practitioner", ["id"] = clinicId["practitioners"]![0]!["id"]!.GetValue<string>() },
+            new Dictionary<string, string> { ["__typename"] = "Clinic", ["id"] = "no-such-clinic" },
+        };
+        var entities = (await _service.Client.DataAsync(
+            "query ($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Clinic { name } ... on Practitioner { name } } }",
+            new { r = representations }))["_entities"]!.AsArray();
+        Assert.Equal(clinicId["name"]!.GetValue<string>(), entities[0]!["name"]!.GetValue<string>());
+        Assert.Equal("Practitioner", entities[1]!["__typename"]!.GetValue<string>());
+        Assert.Equal(clinicId["practitioners"]![0]!["name"]!.GetValue<string>(), entities[1]!["name"]!.GetValue<string>());
+        Assert.Null(entities[2]);
+    }
 }

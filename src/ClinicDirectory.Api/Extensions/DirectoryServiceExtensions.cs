@@ -70,6 +70,8 @@ public static class DirectoryServiceExtensions
 
         services.AddGraphQL(b => b
             .AddSchema<DirectorySchema>()
+            // Apollo Federation v2: _service { sdl } and _entities for Clinic and Practitioner, so partners' gateways can compose the directory.
+            .AddFederation("2.3")
             .AddSystemTextJson()
             // Document ids (sha256:<hash>) of registered documents, and of Apollo's automatic persisted queries.
             .UsePersistedDocuments(o =>

@@ -1,6 +1,7 @@
 using ClinicDirectory.Core.Domain;
 using ClinicDirectory.Core.Search;
 using GraphQL;
+using GraphQL.Federation;
 using GraphQL.Types;
 
 namespace ClinicDirectory.Api.GraphQL.Types;
@@ -11,6 +12,9 @@ public sealed class ClinicType : ObjectGraphType<Clinic>
     public ClinicType()
     {
         Name = "Clinic";
+        // An Apollo Federation entity, keyed by id (_entities resolves it).
+        this.Key("id");
+        this.ResolveReference<EntityKey, Clinic>((context, key) => EntityKey.LoadAsync(context, key, (engine, ids, ct) => engine.GetClinicsAsync(ids, ct))!);
         Field<NonNullGraphType<IdGraphType>>("id").Description("Clinic id.").ResolveFromSource(s => s.Id);
         Field<NonNullGraphType<StringGraphType>>("name").Description("Clinic name.").ResolveFromSource(s => s.Name);
         Field<StringGraphType>("description").Description("What the clinic offers.").ResolveFromSource(s => s.Description);

@@ -2,6 +2,7 @@ using ClinicDirectory.Core.Domain;
 using ClinicDirectory.Core.Search;
 using ClinicDirectory.Core.Taxonomy;
 using GraphQL;
+using GraphQL.Federation;
 using GraphQL.Types;
 
 namespace ClinicDirectory.Api.GraphQL.Types;
@@ -12,6 +13,9 @@ public sealed class PractitionerType : ObjectGraphType<Practitioner>
     public PractitionerType()
     {
         Name = "Practitioner";
+        // An Apollo Federation entity, keyed by id (_entities resolves it).
+        this.Key("id");
+        this.ResolveReference<EntityKey, Practitioner>((context, key) => EntityKey.LoadAsync(context, key, (engine, ids, ct) => engine.GetPractitionersAsync(ids, ct))!);
         Field<NonNullGraphType<IdGraphType>>("id").Description("Practitioner id.").ResolveFromSource(s => s.Id);
         Field<NonNullGraphType<StringGraphType>>("name").Description("Full name.").ResolveFromSource(s => s.Name);
         Field<NonNullGraphType<ProfessionEnum>>("profession").Description("Regulated profession.").ResolveFromSource(s => s.Profession);
