@@ -90,7 +90,9 @@ public static class DirectoryServiceExtensions
             .AddUnhandledExceptionHandler(ctx =>
             {
                 var logger = ctx.Context?.RequestServices?.GetService<ILogger<DirectorySchema>>();
-                logger?.LogError(ctx.OriginalException, "Unhandled error in GraphQL execution.");
+                // The request id is in the log line's scope; the query is cut to its first 500 characters.
+                var query = ctx.Context?.Document?.Source.ToString() ?? "";
+                logger?.LogError(ctx.OriginalException, "Unhandled error in GraphQL execution of {Query}", query.Length <= 500 ? query : query[..500] + "…");
             }));
         // The query's cost, checked by the document validator after the variables are parsed (see there). A search
         // page with nested practitioners and credentials stays well below these; recursive clinic -> practitioners
