@@ -276,6 +276,14 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     public Task<IReadOnlyList<Practitioner>> GetPractitionersOfClinicAsync(string clinicId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Practitioner>>(WithSearcher(s => PractitionersOf(s, clinicId)));
 
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<Practitioner>>> GetPractitionersOfClinicsAsync(IReadOnlyCollection<string> clinicIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<Practitioner>>>(WithSearcher(s =>
+        {
+            var byClinic = new Dictionary<string, IReadOnlyList<Practitioner>>(StringComparer.Ordinal);
+            foreach (var id in clinicIds) byClinic.TryAdd(id, PractitionersOf(s, id));
+            return byClinic;
+        }));
+
     public Task ApplyAsync(DirectoryChange change, CancellationToken cancellationToken) =>
         CommitAsync(() =>
         {

@@ -274,6 +274,21 @@ public sealed class EngineSearchTests : IDisposable
     }
 
     [Fact]
+    public async Task Several_clinics_practitioners_read_together_are_each_clinics_own()
+    {
+        var ids = TestListings.Build().Clinics.Select(c => c.Id).Take(5).Append("no-such-clinic").ToList();
+        var together = await _fixture.Engine.GetPractitionersOfClinicsAsync(ids, default);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), together.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(together["no-such-clinic"]);
+        Assert.Contains(together.Values, list => list.Count > 0);
+        foreach (var id in ids)
+        {
+            var alone = await _fixture.Engine.GetPractitionersOfClinicAsync(id, default);
+            Assert.Equal(alone.Select(p => p.Id), together[id].Select(p => p.Id));
+        }
+    }
+
+    [Fact]
     public async Task Moving_a_clinic_moves_its_practitioners_in_location_search()
     {
         var moved = TestListings.Build().Clinics.Single(c => c.Id == "toronto");

@@ -50,6 +50,7 @@ public static class DirectoryServiceExtensions
         services.AddSingleton<AutomaticPersistedQueries>();
         services.AddSingleton<PersistedQueries>();
         services.AddSingleton<PersistedDocumentRegistration>();
+        services.AddScoped<PractitionersByClinic>();
 
         // API keys as an authentication scheme; the GraphQL endpoint admits anonymous callers and valid keys.
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

@@ -26,6 +26,9 @@ public interface IDirectoryEngine : IDisposable
 
     Task<IReadOnlyList<Practitioner>> GetPractitionersOfClinicAsync(string clinicId, CancellationToken cancellationToken);
 
+    /// <summary>The practitioners of each of several clinics, read together (a clinic without any maps to an empty list).</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<Practitioner>>> GetPractitionersOfClinicsAsync(IReadOnlyCollection<string> clinicIds, CancellationToken cancellationToken);
+
     /// <summary>
     /// Writes clinics and practitioners (replacing any with the same id) and deletes practitioners,
     /// then makes the change durable and visible to search before returning. Clinic documents carry

@@ -33,7 +33,8 @@ public sealed class ClinicType : ObjectGraphType<Clinic>
         Field<NonNullGraphType<BooleanGraphType>>("directBilling").Description("The clinic bills extended health insurers directly.").ResolveFromSource(s => s.DirectBilling);
         Field<NonNullGraphType<BooleanGraphType>>("acceptingNewPatients").Description("Takes new patients.").ResolveFromSource(s => s.AcceptingNewPatients);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PractitionerType>>>>("practitioners").Description("Practitioners listed at this clinic.")
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<IDirectoryEngine>().GetPractitionersOfClinicAsync(c.Source.Id, c.CancellationToken));
+            // Batched: the clinics of one list have their practitioners read together.
+            .Resolve(c => c.RequestServices!.GetRequiredService<PractitionersByClinic>().Load(c.Source.Id, c.CancellationToken));
         Field<NonNullGraphType<DateTimeScalar>>("updatedAt").Description("Last change.").ResolveFromSource(s => s.UpdatedAt);
         Field<NonNullGraphType<IntGraphType>>("version").Description("Incremented by every accepted change.").ResolveFromSource(s => s.Version);
         Field<NonNullGraphType<BooleanGraphType>>("isSample").Description("A fictional sample listing, not a real clinic.").ResolveFromSource(s => s.IsSample);
