@@ -39,12 +39,18 @@ internal static class TextAnalysis
         return [.. words.Distinct()];
     }
 
-    /// <summary>How many edits a typed word may be from an indexed one: none for short words.</summary>
+    /// <summary>The longest word that is matched with typos.</summary>
+    public const int MaxFuzzyLength = 24;
+
+    /// <summary>How many edits a typed word may be from an indexed one: none for short words and for very long ones.</summary>
     public static int AllowedEdits(string term) => term.Length switch
     {
         < 4 => 0,
         < 7 => 1,
-        _ => 2,
+        <= MaxFuzzyLength => 2,
+        // Longer than any word of the directory: a typo-tolerant match of such a word costs seconds of CPU on a
+        // directory-scale index (load/worst-request.sh) and finds nothing.
+        _ => 0,
     };
 
     /// <summary>Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), capped.</summary>

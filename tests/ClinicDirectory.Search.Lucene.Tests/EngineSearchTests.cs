@@ -105,6 +105,13 @@ public sealed class EngineSearchTests : IDisposable
     }
 
     [Fact]
+    public void Words_longer_than_any_of_the_directorys_are_matched_without_typos()
+    {
+        Assert.Equal(2, TextAnalysis.AllowedEdits(new string('a', TextAnalysis.MaxFuzzyLength)));
+        Assert.Equal(0, TextAnalysis.AllowedEdits(new string('a', TextAnalysis.MaxFuzzyLength + 1)));
+    }
+
+    [Fact]
     public void A_typo_still_finds_sciatica()
     {
         var result = Clinics(new SearchFilter { Text = "sciatcia" });
