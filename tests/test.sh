@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Runs every test project of the solution on a fresh machine: installs what is missing (Debian's
-# Chromium for the browser tests), builds once, runs each test project, and ends with one line
-# "N passed, N failed" over all of them. Exits non-zero when any test failed or none ran.
+# Chromium for the browser tests, Debian's PostgreSQL for the store tests, which start a throwaway server of it
+# on a free local port, or use the server POSTGRES_URL names when it is set), builds once, runs each test project,
+# and ends with one line "N passed, N failed" over all of them. Exits non-zero when any test failed or none ran.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the browser tests..."
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if [ -z "${POSTGRES_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then missing+=(postgresql); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian's ${missing[*]} for the tests..."
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null \
-    || { echo "Could not install chromium with apt-get."; exit 1; }
+  $SUDO apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || { echo "Could not install ${missing[*]} with apt-get."; exit 1; }
 fi
 
 results="$(pwd)/artifacts/test-results"

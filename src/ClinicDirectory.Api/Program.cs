@@ -12,12 +12,17 @@ builder.AddDirectory();
 
 var app = builder.Build();
 
-// A start the operator must fix (the data directory held by another process, an engine this build lacks): one line, exit 1.
+// A start the operator must fix (the data directory held by another process, a store that cannot be opened, an
+// engine this build lacks): one line, exit 1.
 if (app.StartupRefusal() is { } refusal)
 {
     Console.Error.WriteLine(refusal);
     return 1;
 }
+
+// "reindex" builds the embedded index again from the store of record, with progress, instead of serving.
+if (args is ["reindex", ..])
+    return await ReindexCommand.RunAsync(app.Services, Console.Out);
 
 // Health probes, the GraphQL endpoint and the patient page.
 app.MapDirectory();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using ClinicDirectory.Core.Domain;
+using ClinicDirectory.Core.Geo;
 using ClinicDirectory.Core.Search;
 using ClinicDirectory.Core.Seeding;
 using ClinicDirectory.Core.Taxonomy;
@@ -56,134 +57,55 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         return bodies;
     }
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    public Task<long?> InitializeAsync(CancellationToken cancellationToken)
     {
         DirectoryCodec.Register();
-        FinishUpgrade();
         System.IO.Directory.CreateDirectory(_options.IndexPath);
         _directory = FSDirectory.Open(new DirectoryInfo(_options.IndexPath));
-        if (OlderLayout() is { } older) await UpgradeAsync(older, cancellationToken);
-        OpenWriter();
+        var held = HeldSequence();
+        // An index of another layout, or one that records no sequence, is a projection of nothing known: it starts
+        // empty and is rebuilt from the store.
+        OpenWriter(create: held is null);
+        AppliedSequence = held ?? 0;
+        return Task.FromResult(held);
     }
 
+    public long AppliedSequence { get; private set; }
+
     /// <summary>
-    /// The index's layout when it holds listings of another layout than this engine's ("unrecorded" when none is
-    /// recorded); else null. Read from the last commit's segments file alone: no segment is opened for it.
+    /// The change-log sequence the last commit holds, when it is of this engine's layout; else null. Read from the
+    /// last commit's segments file alone: no segment is opened for it.
     /// </summary>
-    private string? OlderLayout()
+    private long? HeldSequence()
     {
         if (!DirectoryReader.IndexExists(_directory)) return null;
         var commit = new SegmentInfos();
         commit.Read(_directory);
-        if (commit.TotalDocCount == 0) return null;
-        return commit.UserData.TryGetValue(LayoutKey, out var layout) ? layout == Layout ? null : layout : "unrecorded";
-    }
-
-    /// <summary>
-    /// Rebuilds an index of another layout in this one from the listings it holds (listings edited since the seed
-    /// live only there), beside it, then puts the new one in its place and keeps the old one beside it
-    /// ("index.layout-N"). Each step is a rename after the new index is complete and committed, so a crash at any
-    /// point leaves either the old index (the next start upgrades again) or a finished one (<see cref="FinishUpgrade"/>).
-    /// The listings are held in memory for the rebuild.
-    /// </summary>
-    private async Task UpgradeAsync(string layout, CancellationToken cancellationToken)
-    {
-        var (clinics, practitioners) = ReadListings(_directory!) ?? throw new InvalidDataException(
-            $"The index in {_options.IndexPath} was written by another version of the engine (layout {layout}, this version " +
-            $"reads layout {Layout}) and its listings cannot be read to rebuild it. Move that folder aside and start again to " +
-            "load the seed into a new index; listings edited since the seed are only in the old one.");
-        var building = _options.IndexPath + ".upgrading";
-        if (System.IO.Directory.Exists(building)) System.IO.Directory.Delete(building, recursive: true);
-        using (var rebuilt = new LuceneDirectoryEngine(new LuceneEngineOptions { IndexPath = building, RamBufferMb = _options.RamBufferMb }, _taxonomy, _time))
-        {
-            await rebuilt.InitializeAsync(cancellationToken);
-            await rebuilt.LoadAsync([new DirectoryChange { Clinics = clinics, Practitioners = practitioners }], cancellationToken);
-        }
-        System.IO.Directory.Move(building, Upgraded);
-        _directory!.Dispose();
-        FinishUpgrade(layout);
-        _directory = FSDirectory.Open(new DirectoryInfo(_options.IndexPath));
-    }
-
-    /// <summary>A rebuilt index, complete, waiting to take the index's place.</summary>
-    private string Upgraded => _options.IndexPath + ".upgraded";
-
-    /// <summary>Puts a complete rebuilt index in the index's place, keeping the old index beside it.</summary>
-    private void FinishUpgrade(string layout = "unknown")
-    {
-        if (!System.IO.Directory.Exists(Upgraded)) return;
-        if (System.IO.Directory.Exists(_options.IndexPath))
-        {
-            var kept = $"{_options.IndexPath}.layout-{layout}";
-            for (var n = 2; System.IO.Directory.Exists(kept); n++) kept = $"{_options.IndexPath}.layout-{layout}-{n}";
-            System.IO.Directory.Move(_options.IndexPath, kept);
-        }
-        System.IO.Directory.Move(Upgraded, _options.IndexPath);
-    }
-
-    private static readonly string ClinicKeys = DocumentBuilder.Uid(Fields.ClinicType, "");
-    private static readonly string PractitionerKeys = DocumentBuilder.Uid(Fields.PractitionerType, "");
-
-    /// <summary>
-    /// Every live listing of an index of any layout so far: its type and id from its key, its JSON from the stored
-    /// field or, in the first layout, the binary DocValues field of the same name. Null when a document is not a
-    /// listing this can read.
-    /// </summary>
-    private static (List<Clinic> Clinics, List<Practitioner> Practitioners)? ReadListings(LuceneDirectory directory)
-    {
-        var clinics = new List<Clinic>();
-        var practitioners = new List<Practitioner>();
-        using var reader = DirectoryReader.Open(directory);
-        var stored = new JsonFieldVisitor();
-        var bytes = new BytesRef();
-        foreach (var leaf in reader.Leaves)
-        {
-            var segment = leaf.AtomicReader;
-            var binary = segment.GetBinaryDocValues(Fields.Json);
-            var keys = segment.GetTerms(Fields.Uid)?.GetEnumerator();
-            DocsEnum? docs = null;
-            while (keys is not null && keys.MoveNext())
-            {
-                var key = keys.Term.Utf8ToString();
-                docs = keys.Docs(segment.LiveDocs, docs, DocsFlags.NONE);
-                for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
-                {
-                    segment.Document(doc, stored);
-                    ReadOnlySpan<byte> json = stored.Take();
-                    if (json.IsEmpty && binary is not null)
-                    {
-                        binary.Get(doc, bytes);
-                        json = bytes.Bytes.AsSpan(bytes.Offset, bytes.Length);
-                    }
-                    if (json.IsEmpty) return null;
-                    if (key.StartsWith(ClinicKeys, StringComparison.Ordinal))
-                        clinics.Add(JsonSerializer.Deserialize<Clinic>(json, DirectoryJson.Options)!);
-                    else if (key.StartsWith(PractitionerKeys, StringComparison.Ordinal))
-                        practitioners.Add(JsonSerializer.Deserialize<Practitioner>(json, DirectoryJson.Options)!);
-                }
-            }
-        }
-        // Every live document is a listing: one that is not (no key, or a key of no listing type) cannot be rebuilt.
-        return clinics.Count + practitioners.Count == reader.NumDocs ? (clinics, practitioners) : null;
+        return commit.UserData.TryGetValue(LayoutKey, out var layout) && layout == Layout
+            && commit.UserData.TryGetValue(SequenceKey, out var sequence) && long.TryParse(sequence, System.Globalization.CultureInfo.InvariantCulture, out var held)
+            ? held
+            : null;
     }
 
     /// <summary>The commit data key that records which layout of documents and fields an index holds.</summary>
     public const string LayoutKey = "clinicdirectory.layout";
 
+    /// <summary>The commit data key that records the last change-log sequence the index holds.</summary>
+    public const string SequenceKey = "clinicdirectory.sequence";
+
     /// <summary>
     /// The layout this engine writes and reads; raised whenever documents change in a way an older index cannot
     /// be read by (2: the listing's JSON is a stored field; 3: no facet DocValues, facets read from the filter
-    /// fields; 4: the listings' JSON in 4 KB blocks, <see cref="DirectoryCodec"/>). An index with listings of another
-    /// layout, or none recorded, is rebuilt from its listings at start (<see cref="UpgradeAsync"/>) rather than
-    /// answering searches wrongly.
+    /// fields; 4: the listings' JSON in 4 KB blocks, <see cref="DirectoryCodec"/>). An index of another layout is
+    /// rebuilt from the store at start.
     /// </summary>
     public const string Layout = "4";
 
-    private void OpenWriter()
+    private void OpenWriter(bool create = false)
     {
         var config = new IndexWriterConfig(TextAnalysis.Version, _analyzer)
         {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
+            OpenMode = create ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = _options.RamBufferMb,
             // Segments stay as their separate files: packing them into a compound file copies every
             // segment once more.
@@ -191,11 +113,10 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
             Codec = new DirectoryCodec(),
         };
-        // An index of another layout was rebuilt before this (InitializeAsync).
         _writer = new IndexWriter(_directory, config);
-        // Every commit from this writer records the layout (Lucene keeps commit data for the next commits).
-        _writer.SetCommitData(new Dictionary<string, string> { [LayoutKey] = Layout });
-        // A first commit makes an empty index openable by readers and by the next start.
+        // A first commit makes an empty index openable by readers and by the next start; a new one records no
+        // sequence until it is built, so a start after a crash before that builds it again.
+        if (create) _writer.SetCommitData(new Dictionary<string, string> { [LayoutKey] = Layout });
         _writer.Commit();
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SearcherFactory());
     }
@@ -210,6 +131,14 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         _searchers!.Dispose();
         OpenWriter();
     }
+
+    /// <summary>What the next commit records: the layout and the sequence it holds (Lucene keeps it for the commits after).</summary>
+    private void SetCommitData(long sequence) =>
+        _writer!.SetCommitData(new Dictionary<string, string>
+        {
+            [LayoutKey] = Layout,
+            [SequenceKey] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
 
     /// <summary>
     /// Loads the per-segment arrays and bitsets a typical search needs (facets, points, ids), so the first
@@ -246,8 +175,8 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     /// <summary>The segments searches read now (what merging keeps bounded as edits accumulate).</summary>
     public int SegmentCount() => WithSearcher(s => s.IndexReader.Leaves.Count);
 
-    public Task<long> CountClinicsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(WithSearcher(s => (long)s.Search(new TermQuery(new Term(Fields.Type, Fields.ClinicType)), 1).TotalHits));
+    /// <summary>The clinics the index holds.</summary>
+    public long CountClinics() => WithSearcher(s => (long)s.Search(new TermQuery(new Term(Fields.Type, Fields.ClinicType)), 1).TotalHits);
 
     public Task<SearchResult<Clinic>> SearchClinicsAsync(SearchRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(Search<Clinic>(request, Fields.ClinicType, (clinic, highlighter) =>
@@ -284,39 +213,34 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             return byClinic;
         }));
 
-    public Task ApplyAsync(DirectoryChange change, CancellationToken cancellationToken) =>
+    public Task ApplyAsync(IndexBatch batch, CancellationToken cancellationToken) =>
+        CommitAsync(() => Write(batch), batch.Sequence, bulk: false, cancellationToken);
+
+    /// <summary>Everything deleted and the batches added, in one commit: searches see the old index until it ends.</summary>
+    public Task RebuildAsync(IEnumerable<IndexBatch> batches, long sequence, CancellationToken cancellationToken) =>
         CommitAsync(() =>
         {
-            var searcher = _searchers!.Acquire();
-            try
-            {
-                Write(searcher, change);
-            }
-            finally
-            {
-                _searchers.Release(searcher);
-            }
-        }, bulk: false, cancellationToken);
-
-    /// <summary>One commit for the whole load: no partial seed is ever durable.</summary>
-    public Task LoadAsync(IEnumerable<DirectoryChange> batches, CancellationToken cancellationToken) =>
-        CommitAsync(() => WriteNew(batches, cancellationToken), bulk: true, cancellationToken);
+            _writer!.DeleteAll();
+            WriteNew(batches, cancellationToken);
+        }, sequence, bulk: true, cancellationToken);
 
     /// <summary>
-    /// Every write: one at a time, committed before the task ends (what a caller was told is written
-    /// survives a crash) and then searchable; on failure nothing of it stays. After a bulk load the merges
-    /// it started finish first, so searches load their per-segment arrays once, for the final segments,
-    /// and merging and loading never hold memory at the same time.
+    /// Every write: one at a time, committed with the sequence it brings the index to before the task ends, and then
+    /// searchable; on failure nothing of it stays. After a bulk load the merges it started finish first, so searches
+    /// load their per-segment arrays once, for the final segments, and merging and loading never hold memory at the
+    /// same time.
     /// </summary>
-    private async Task CommitAsync(Action write, bool bulk, CancellationToken cancellationToken)
+    private async Task CommitAsync(Action write, long sequence, bool bulk, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
             write();
+            SetCommitData(sequence);
             _writer!.Commit();
             if (bulk) _writer.WaitForMerges();
             _searchers!.MaybeRefreshBlocking();
+            AppliedSequence = sequence;
         }
         catch
         {
@@ -329,70 +253,25 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         }
     }
 
-    private void Write(IndexSearcher searcher, DirectoryChange change)
+    private void Write(IndexBatch batch)
     {
-        var empty = searcher.IndexReader.NumDocs == 0;
-        var removed = change.RemovedPractitionerIds.ToHashSet(StringComparer.Ordinal);
-        var clinics = change.Clinics.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var practitioners = change.Practitioners.ToDictionary(p => p.Id, StringComparer.Ordinal);
-
-        // Each clinic is read from the index at most once per write, however many documents need it.
-        var loaded = new Dictionary<string, Clinic?>(StringComparer.Ordinal);
-        Clinic? ClinicOf(string id)
-        {
-            if (clinics.TryGetValue(id, out var c)) return c;
-            if (empty) return null;
-            if (!loaded.TryGetValue(id, out c))
-                loaded[id] = c = Load<Clinic>(searcher, Fields.ClinicType, [id]).FirstOrDefault();
-            return c;
-        }
-
-        // Clinics whose documents change: written ones, and those whose practitioners changed.
-        var affectedClinics = new HashSet<string>(clinics.Keys, StringComparer.Ordinal);
-        affectedClinics.UnionWith(change.AffectedClinicIds);
-        foreach (var p in change.Practitioners) affectedClinics.UnionWith(p.ClinicIds);
-
-        // Practitioners carry their clinics' places, so a written clinic rewrites its practitioners too.
-        if (!empty)
-        {
-            foreach (var clinicId in clinics.Keys)
-            {
-                foreach (var p in PractitionersOf(searcher, clinicId))
-                    if (!removed.Contains(p.Id)) practitioners.TryAdd(p.Id, p);
-            }
-        }
-
-        var writtenByClinic = practitioners.Values.SelectMany(p => p.ClinicIds.Select(c => (Clinic: c, Practitioner: p)))
-            .ToLookup(x => x.Clinic, x => x.Practitioner, StringComparer.Ordinal);
-        foreach (var id in affectedClinics)
-        {
-            var clinic = ClinicOf(id);
-            if (clinic is null) continue;
-            var staff = (empty ? [] : PractitionersOf(searcher, id))
-                .Where(p => !removed.Contains(p.Id) && !practitioners.ContainsKey(p.Id))
-                .Concat(writtenByClinic[id])
-                .DistinctBy(p => p.Id)
-                .ToList();
-            _writer!.UpdateDocument(new Term(Fields.Uid, DocumentBuilder.Uid(Fields.ClinicType, id)), _documents.BuildClinic(clinic, staff));
-        }
-
-        foreach (var p in practitioners.Values)
-        {
-            var at = p.ClinicIds.Select(ClinicOf).OfType<Clinic>().ToList();
-            _writer!.UpdateDocument(new Term(Fields.Uid, DocumentBuilder.Uid(Fields.PractitionerType, p.Id)), _documents.BuildPractitioner(p, at));
-        }
-
-        foreach (var id in removed)
+        foreach (var (clinic, practitioners) in batch.Clinics)
+            _writer!.UpdateDocument(new Term(Fields.Uid, DocumentBuilder.Uid(Fields.ClinicType, clinic.Id)), _documents.BuildClinic(clinic, practitioners));
+        foreach (var (practitioner, clinics) in batch.Practitioners)
+            _writer!.UpdateDocument(new Term(Fields.Uid, DocumentBuilder.Uid(Fields.PractitionerType, practitioner.Id)), _documents.BuildPractitioner(practitioner, clinics));
+        foreach (var id in batch.DeletedPractitionerIds)
             _writer!.DeleteDocuments(new Term(Fields.Uid, DocumentBuilder.Uid(Fields.PractitionerType, id)));
+        foreach (var id in batch.DeletedClinicIds)
+            _writer!.DeleteDocuments(new Term(Fields.Uid, DocumentBuilder.Uid(Fields.ClinicType, id)));
     }
 
     /// <summary>
-    /// Bulk loading of new, complete listings (the seed): nothing to look up or replace, and documents are
-    /// built and added on every core, since the IndexWriter takes documents from several threads. The batches
-    /// make one stream of documents: a core that finishes a batch goes on with the next one instead of
-    /// waiting for the other core's last document, which may be a segment's flush of most of a second.
+    /// Bulk loading of complete listings (a rebuild): nothing to look up or replace, and documents are built and
+    /// added on every core, since the IndexWriter takes documents from several threads. The batches make one stream
+    /// of documents: a core that finishes a batch goes on with the next one instead of waiting for the other core's
+    /// last document, which may be a segment's flush of most of a second.
     /// </summary>
-    private void WriteNew(IEnumerable<DirectoryChange> batches, CancellationToken cancellationToken)
+    private void WriteNew(IEnumerable<IndexBatch> batches, CancellationToken cancellationToken)
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
         // One document at a time from the stream: a core never holds back documents it has taken.
@@ -412,17 +291,12 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     /// A batch's documents, clinics then practitioners, each in place order, so that the listings a search around
     /// a place visits sit together in the index; a practitioner goes by their first clinic.
     /// </summary>
-    private IEnumerable<Func<global::Lucene.Net.Documents.Document>> InPlaceOrder(DirectoryChange change)
+    private IEnumerable<Func<global::Lucene.Net.Documents.Document>> InPlaceOrder(IndexBatch batch)
     {
-        var clinics = change.Clinics.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var staff = change.Practitioners.SelectMany(p => p.ClinicIds.Select(c => (Clinic: c, Practitioner: p)))
-            .ToLookup(x => x.Clinic, x => x.Practitioner, StringComparer.Ordinal);
-        foreach (var clinic in change.Clinics.OrderBy(c => PlaceOrder.Key(c.Latitude, c.Longitude)))
-            yield return () => _documents.BuildClinic(clinic, [.. staff[clinic.Id]]);
-        var practitionersByPlace = change.Practitioners
-            .OrderBy(p => p.ClinicIds.Count > 0 && clinics.GetValueOrDefault(p.ClinicIds[0]) is { } c ? PlaceOrder.Key(c.Latitude, c.Longitude) : ulong.MaxValue);
-        foreach (var p in practitionersByPlace)
-            yield return () => _documents.BuildPractitioner(p, [.. p.ClinicIds.Select(id => clinics.GetValueOrDefault(id)).OfType<Clinic>()]);
+        foreach (var (clinic, practitioners) in batch.Clinics.OrderBy(c => PlaceOrder.Key(c.Clinic.Latitude, c.Clinic.Longitude)))
+            yield return () => _documents.BuildClinic(clinic, practitioners);
+        foreach (var (practitioner, clinics) in batch.Practitioners.OrderBy(p => p.Clinics.Count > 0 ? PlaceOrder.Key(p.Clinics[0].Latitude, p.Clinics[0].Longitude) : ulong.MaxValue))
+            yield return () => _documents.BuildPractitioner(practitioner, clinics);
     }
 
     private SearchResult<T> Search<T>(SearchRequest request, string type, Func<T, TextHighlighter, IEnumerable<string?>> highlight)
@@ -518,25 +392,6 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
             values.Get(doc - leaves[l].DocBase, _bytes);
             // A page of summaries is most of what a search reads: their own reader is faster than the general one.
             return SummaryReader.Read<T>(_bytes.Bytes.AsSpan(_bytes.Offset, _bytes.Length), summaryFields);
-        }
-    }
-
-    /// <summary>Takes a document's stored listing JSON and stops reading its stored fields there.</summary>
-    private sealed class JsonFieldVisitor : StoredFieldVisitor
-    {
-        private byte[]? _json;
-
-        public override Status NeedsField(FieldInfo fieldInfo) =>
-            _json is not null ? Status.STOP : fieldInfo.Name == Fields.Json ? Status.YES : Status.NO;
-
-        public override void BinaryField(FieldInfo fieldInfo, byte[] value) => _json = value;
-
-        /// <summary>The JSON read by the last visit (null if the document had none), and ready for the next.</summary>
-        public byte[]? Take()
-        {
-            var json = _json;
-            _json = null;
-            return json;
         }
     }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using ClinicDirectory.Benchmarks;
 
-// Commands: index [warm] | compression | writes [COUNT] | latency | throughput SECONDS THREADS | throughput-windows THREADS | fields | bdn [BenchmarkDotNet arguments]. See BENCHMARKS.md.
+// Commands: index [warm] | compression | writes [COUNT [sqlite|postgresql CONNECTION]] | concurrent-writes [COUNT [WRITERS [sqlite|postgresql CONNECTION]]] | latency | throughput SECONDS THREADS | throughput-windows THREADS | fields | bdn [BenchmarkDotNet arguments]. See BENCHMARKS.md.
 var command = args.Length > 0 ? args[0] : "bdn";
 switch (command)
 {
@@ -142,52 +142,35 @@ switch (command)
     }
     case "writes":
     {
-        // Sequential edits as clinics make them, through the editor the mutations use (validation, versions, audit
-        // log): a fresh index of BENCH_DATA, then COUNT edits one after another, alternating a new practitioner and
-        // a change to one made earlier, over 200 clinics. Prints the mean and median latency of the first and last
-        // 100 edits, their ratio, and the segment count (at the end and at the most).
+        // Sequential edits as clinics make them, through the editor the mutations use, on a fresh store and index of
+        // BENCH_DATA (SQLite, or PostgreSQL: writes COUNT postgresql "Host=..."): COUNT edits one after another,
+        // alternating a new practitioner and a change to one made earlier, over 200 clinics. Prints the first load,
+        // the mean and median latency of the first and last 100 edits, their ratio, and the segment count (at the end
+        // and at the most).
         var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
-        var data = Paths.EnsureData(Console.Out);
-        var indexPath = Paths.Index + ".writes";
-        using var bench = Bench.OpenEmpty(indexPath, data);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indexed {data} in {bench.IndexAll().TotalSeconds:F1} s, {bench.Engine.SegmentCount()} segments"));
-        var auditPath = indexPath + ".audit";
-        if (Directory.Exists(auditPath)) Directory.Delete(auditPath, recursive: true);
-        Directory.CreateDirectory(auditPath);
-        using var audit = new ClinicDirectory.Core.Access.AuditLog(auditPath);
-        using var editor = new ClinicDirectory.Core.Editing.DirectoryEditor(bench.Engine, bench.Seed.LoadTaxonomy(), bench.Seed.LoadGazetteer(), audit, TimeProvider.System);
-        var caller = new ClinicDirectory.Core.Access.Caller("benchmark", ClinicDirectory.Core.Access.ApiKeyRole.Admin, null);
-        var clinicIds = bench.Seed.LoadListings().First().Listings.Clinics.Take(200).Select(c => c.Id).ToList();
+        using var run = WriteBenchmarks.Open(args.Length > 2 ? args[2] : "sqlite", args.Length > 3 ? args[3] : null, Console.Out);
+        var clinicIds = run.Clinics();
         var made = new List<(string Clinic, string Id, int Version)>();
         var latencies = new double[count];
         var mostSegments = 0;
         for (var i = 0; i < count; i++)
         {
-            var changes = new ClinicDirectory.Core.Editing.PractitionerChanges();
-            string clinic;
-            int? expected = null;
             var update = i % 2 == 1 && made.Count > 0;
             if (update)
             {
-                var (c, id, version) = made[i / 2 % made.Count];
-                (clinic, expected, changes.Id) = (c, version, id);
-                changes.Bio = $"Edit {i} of a benchmark practitioner.";
-                changes.Present.Add("bio");
+                var (clinic, id, version) = made[i / 2 % made.Count];
+                var (ms, written) = run.Change(clinic, id, version, i);
+                latencies[i] = ms;
+                made[i / 2 % made.Count] = (clinic, written.Id, written.Version);
             }
             else
             {
-                clinic = clinicIds[i / 2 % clinicIds.Count];
-                changes.Name = $"Benchmark Practitioner {i}";
-                changes.Profession = ClinicDirectory.Core.Domain.Profession.Physiotherapist;
-                changes.Present.UnionWith(["name", "profession"]);
+                var clinic = clinicIds[i / 2 % clinicIds.Count];
+                var (ms, written) = run.Add(clinic, i);
+                latencies[i] = ms;
+                made.Add((clinic, written.Id, written.Version));
             }
-            var start = Stopwatch.GetTimestamp();
-            var result = editor.UpsertPractitionerAsync(caller, clinic, changes, expected, CancellationToken.None).GetAwaiter().GetResult();
-            latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            var written = result.Value ?? throw new InvalidOperationException($"edit {i} refused: {string.Join("; ", result.Errors.Select(e => e.Message))}");
-            if (update) made[i / 2 % made.Count] = (clinic, written.Id, written.Version);
-            else made.Add((clinic, written.Id, written.Version));
-            mostSegments = Math.Max(mostSegments, bench.Engine.SegmentCount());
+            mostSegments = Math.Max(mostSegments, run.Bench.Engine.SegmentCount());
         }
         static (double Mean, double Median) Of(IEnumerable<double> values)
         {
@@ -198,7 +181,28 @@ switch (command)
         var first = Of(latencies.Take(window));
         var last = Of(latencies.Skip(count - window));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{count} sequential edits: first {window} mean {first.Mean:F1} ms (median {first.Median:F1}), last {window} mean {last.Mean:F1} ms (median {last.Median:F1}), last/first {last.Mean / first.Mean:F2}; segments {bench.Engine.SegmentCount()} at the end, {mostSegments} at the most"));
+            $"{count} sequential edits: first {window} mean {first.Mean:F1} ms (median {first.Median:F1}), last {window} mean {last.Mean:F1} ms (median {last.Median:F1}), last/first {last.Mean / first.Mean:F2}; segments {run.Bench.Engine.SegmentCount()} at the end, {mostSegments} at the most"));
+        return 0;
+    }
+    case "concurrent-writes":
+    {
+        // WRITERS threads adding practitioners at once, COUNT in all, each at its own clinics, through the editor, on
+        // a fresh store and index of BENCH_DATA (SQLite, or PostgreSQL as for writes): accepted edits per second.
+        var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
+        var writers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
+        using var run = WriteBenchmarks.Open(args.Length > 3 ? args[3] : "sqlite", args.Length > 4 ? args[4] : null, Console.Out);
+        var clinicIds = run.Clinics();
+        var next = -1;
+        var watch = Stopwatch.StartNew();
+        var threads = Enumerable.Range(0, writers).Select(w => new Thread(() =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+                run.Add(clinicIds[(w + i * writers) % clinicIds.Count], i);
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{count} edits by {writers} concurrent writers in {watch.Elapsed.TotalSeconds:F1} s: {count / watch.Elapsed.TotalSeconds:F0} edits/s"));
         return 0;
     }
     case "merge":

@@ -12,7 +12,7 @@ public sealed class EngineSearchTests : IDisposable
     public EngineSearchTests()
     {
         var (clinics, practitioners) = TestListings.Build();
-        _fixture.Engine.LoadAsync([new DirectoryChange { Clinics = clinics, Practitioners = practitioners }], default).GetAwaiter().GetResult();
+        _fixture.LoadAsync(clinics, practitioners).GetAwaiter().GetResult();
     }
 
     public void Dispose() => _fixture.Dispose();
@@ -263,19 +263,19 @@ public sealed class EngineSearchTests : IDisposable
     public async Task Writes_are_visible_to_the_next_search_and_survive_a_restart()
     {
         var clinic = TestListings.Clinic("new-one", "Brand New Needling", 50.73, -113.98, conditions: ["whiplash"]);
-        await _fixture.Engine.ApplyAsync(new DirectoryChange { Clinics = [clinic] }, default);
+        await _fixture.WriteAsync(clinics: [clinic]);
         Assert.Equal(["new-one"], Ids(Clinics(new SearchFilter { Text = "whiplash" })));
 
         // A practitioner added later brings its credential to the clinic's document.
         var p = TestListings.Practitioner("p-new", "Nina New", "new-one", Profession.Physiotherapist, ("eim-fdn-1", VerificationStatus.Verified));
-        await _fixture.Engine.ApplyAsync(new DirectoryChange { Practitioners = [p] }, default);
+        await _fixture.WriteAsync(practitioners: [p]);
         Assert.Equal(["new-one"], Ids(Clinics(new SearchFilter { Certifications = ["eim"] })));
 
         _fixture.Reopen();
         Assert.Equal(["new-one"], Ids(Clinics(new SearchFilter { Certifications = ["eim"], Text = "whiplash" })));
 
         // Removing the practitioner removes the credential from the clinic.
-        await _fixture.Engine.ApplyAsync(new DirectoryChange { RemovedPractitionerIds = ["p-new"], AffectedClinicIds = ["new-one"] }, default);
+        await _fixture.WriteAsync(removed: ["p-new"]);
         Assert.Empty(Clinics(new SearchFilter { Certifications = ["eim"] }).Hits);
         Assert.Empty(await _fixture.Engine.GetPractitionersOfClinicAsync("new-one", default));
     }
@@ -301,7 +301,7 @@ public sealed class EngineSearchTests : IDisposable
         var moved = TestListings.Build().Clinics.Single(c => c.Id == "toronto");
         moved.Latitude = 50.70;
         moved.Longitude = -113.97;
-        await _fixture.Engine.ApplyAsync(new DirectoryChange { Clinics = [moved] }, default);
+        await _fixture.WriteAsync(clinics: [moved]);
         Assert.Contains("p-fay", Ids(Practitioners(Near(10)), p => p.Id));
     }
 }

@@ -19,7 +19,7 @@ public sealed class FacetSegmentTests : IDisposable
         return _fixture.Engine.SearchClinicsAsync(request, default).GetAwaiter().GetResult();
     }
 
-    private Task Write(Clinic clinic) => _fixture.Engine.ApplyAsync(new DirectoryChange { Clinics = [clinic] }, default);
+    private Task Write(Clinic clinic) => _fixture.WriteAsync(clinics: [clinic]);
 
     [Fact]
     public async Task Values_first_written_after_a_search_are_counted_with_the_earlier_ones()
@@ -67,7 +67,7 @@ public sealed class FacetSegmentTests : IDisposable
             city: $"Town {i % 80}",
             conditions: [.. conditionIds.Where(_ => random.NextDouble() < 0.3)],
             languages: [.. languageCodes.Where(_ => random.NextDouble() < 0.4).DefaultIfEmpty("en")])).ToList();
-        await _fixture.Engine.LoadAsync([new DirectoryChange { Clinics = clinics }], default);
+        await _fixture.LoadAsync(clinics);
 
         var chosen = conditionIds[0];
         var result = Search(new SearchFilter

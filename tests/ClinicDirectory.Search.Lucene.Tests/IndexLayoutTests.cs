@@ -1,4 +1,3 @@
-using ClinicDirectory.Core.Search;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
@@ -6,7 +5,7 @@ using Lucene.Net.Util;
 
 namespace ClinicDirectory.Search.Lucene.Tests;
 
-/// <summary>The layout an index records in its commits, and indexes of another layout refused at start.</summary>
+/// <summary>The layout and sequence an index records in its commits; indexes of another layout rebuilt; listings read from indexes from before the store.</summary>
 public sealed class IndexLayoutTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "clinicdirectory-tests", Guid.NewGuid().ToString("N"));
@@ -17,17 +16,6 @@ public sealed class IndexLayoutTests : IDisposable
         {
             try { System.IO.Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
-    }
-
-    /// <summary>The folders beside the index whose names extend its name ("index.upgrading", "index.layout-3").</summary>
-    private List<string> Siblings() =>
-        [.. System.IO.Directory.GetDirectories(Path.GetDirectoryName(_path)!).Where(d => d.StartsWith(_path + ".", StringComparison.Ordinal))];
-
-    private LuceneDirectoryEngine Open()
-    {
-        var engine = new LuceneDirectoryEngine(new LuceneEngineOptions { IndexPath = _path }, EngineFixture.Taxonomy, TimeProvider.System);
-        engine.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
-        return engine;
     }
 
     private (int Docs, IDictionary<string, string> Data) Commit()
@@ -58,42 +46,43 @@ public sealed class IndexLayoutTests : IDisposable
     }
 
     [Fact]
-    public async Task Every_commit_records_the_layout_and_the_index_opens_again()
+    public async Task Every_commit_records_the_layout_and_the_sequence_and_the_index_opens_again_with_them()
     {
-        using (var engine = Open())
+        using (var engine = new LuceneDirectoryEngine(new LuceneEngineOptions { IndexPath = _path }, EngineFixture.Taxonomy, TimeProvider.System))
         {
+            Assert.Null(await engine.InitializeAsync(default));
             Assert.Equal(LuceneDirectoryEngine.Layout, Commit().Data[LuceneDirectoryEngine.LayoutKey]);
-            await engine.LoadAsync([new DirectoryChange { Clinics = [TestListings.Clinic("a", "Alpha Physiotherapy", 50.7, -113.9)] }], default);
-            await engine.ApplyAsync(new DirectoryChange { Clinics = [TestListings.Clinic("b", "Beta Physiotherapy", 50.8, -114.0)] }, default);
+            await engine.RebuildAsync([TestBatches.Of(0, [TestListings.Clinic("a", "Alpha Physiotherapy", 50.7, -113.9)])], 5, default);
+            await engine.ApplyAsync(TestBatches.Of(6, [TestListings.Clinic("b", "Beta Physiotherapy", 50.8, -114.0)]), default);
         }
         var (docs, data) = Commit();
         Assert.Equal(2, docs);
         Assert.Equal(LuceneDirectoryEngine.Layout, data[LuceneDirectoryEngine.LayoutKey]);
+        Assert.Equal("6", data[LuceneDirectoryEngine.SequenceKey]);
         // The listings' JSON in the engine's small stored-field blocks.
         Assert.NotEmpty(SegmentCodecs());
         Assert.All(SegmentCodecs(), name => Assert.Equal(DirectoryCodec.CodecName, name));
 
-        using var reopened = Open();
-        Assert.Equal(2, await reopened.CountClinicsAsync(default));
+        using var reopened = new LuceneDirectoryEngine(new LuceneEngineOptions { IndexPath = _path }, EngineFixture.Taxonomy, TimeProvider.System);
+        Assert.Equal(6, await reopened.InitializeAsync(default));
+        Assert.Equal(2, reopened.CountClinics());
         Assert.Equal("Beta Physiotherapy", Assert.Single(await reopened.GetClinicsAsync(["b"], default)).Name);
     }
 
     [Theory]
     [InlineData(null)]
     [InlineData("1")]
-    public void An_index_of_another_layout_whose_listings_cannot_be_read_is_refused_and_left_as_it_was(string? layout)
+    [InlineData(LuceneDirectoryEngine.Layout)]
+    public async Task An_index_of_another_layout_or_without_a_sequence_starts_empty_to_be_rebuilt(string? layout)
     {
         WriteForeignIndex(layout is null ? null : new() { [LuceneDirectoryEngine.LayoutKey] = layout });
-        var before = Commit();
 
-        var error = Assert.Throws<InvalidDataException>(() => Open());
-        Assert.Contains($"layout {layout ?? "unrecorded"}", error.Message);
-        Assert.Contains(_path, error.Message);
-
-        var after = Commit();
-        Assert.Equal(1, after.Docs);
-        Assert.Equal(before.Data, after.Data);
-        Assert.Empty(Siblings());
+        using var engine = new LuceneDirectoryEngine(new LuceneEngineOptions { IndexPath = _path }, EngineFixture.Taxonomy, TimeProvider.System);
+        Assert.Null(await engine.InitializeAsync(default));
+        Assert.Equal(0, engine.CountClinics());
+        Assert.Equal(0, Commit().Docs);
+        Assert.Equal(LuceneDirectoryEngine.Layout, Commit().Data[LuceneDirectoryEngine.LayoutKey]);
+        Assert.False(Commit().Data.ContainsKey(LuceneDirectoryEngine.SequenceKey));
     }
 
     /// <summary>
@@ -114,45 +103,22 @@ public sealed class IndexLayoutTests : IDisposable
     }
 
     [Fact]
-    public async Task An_index_of_an_older_layout_is_rebuilt_from_its_listings_and_the_old_one_kept_beside()
+    public void The_listings_of_an_index_from_before_the_store_are_read_from_any_layout_so_far()
     {
         WriteOlderIndex(_path);
-
-        using (var engine = Open())
-        {
-            Assert.Equal(1, await engine.CountClinicsAsync(default));
-            Assert.Equal("Alpha Physiotherapy", Assert.Single(await engine.GetClinicsAsync(["a"], default)).Name);
-            Assert.Empty(await engine.GetClinicsAsync(["z"], default));
-            Assert.Equal("Pat Example", Assert.Single(await engine.GetPractitionersOfClinicAsync("a", default)).Name);
-            var (request, _) = new SearchRequestBuilder(EngineFixture.Taxonomy, EngineFixture.Gazetteer).Build(new SearchFilter { Text = "alpha" }, SearchSort.Relevance, 20, null);
-            Assert.Equal("a", Assert.Single((await engine.SearchClinicsAsync(request, default)).Hits).Item.Id);
-        }
-        Assert.Equal(LuceneDirectoryEngine.Layout, Commit().Data[LuceneDirectoryEngine.LayoutKey]);
-        Assert.All(SegmentCodecs(), name => Assert.Equal(DirectoryCodec.CodecName, name));
-
-        // The old index, as it was, beside the new one; nothing else left.
-        using (var kept = FSDirectory.Open(new DirectoryInfo(_path + ".layout-unrecorded")))
-        using (var reader = DirectoryReader.Open(kept))
-            Assert.Equal(2, reader.NumDocs);
-        Assert.Equal([_path + ".layout-unrecorded"], Siblings());
+        Assert.True(IndexListings.Exist(_path));
+        var (clinics, practitioners) = IndexListings.Read(_path);
+        Assert.Equal("Alpha Physiotherapy", Assert.Single(clinics).Name);
+        Assert.Equal("Pat Example", Assert.Single(practitioners).Name);
     }
 
     [Fact]
-    public async Task A_rebuilt_index_left_by_a_crash_before_it_took_the_index_place_takes_it_at_the_next_start()
+    public void An_index_holding_what_is_not_a_listing_is_not_read_as_listings()
     {
-        WriteOlderIndex(_path);
-        var rebuilt = new LuceneDirectoryEngine(new LuceneEngineOptions { IndexPath = _path + ".upgraded" }, EngineFixture.Taxonomy, TimeProvider.System);
-        using (rebuilt)
-        {
-            await rebuilt.InitializeAsync(default);
-            await rebuilt.LoadAsync([new DirectoryChange { Clinics = [TestListings.Clinic("b", "Beta Physiotherapy", 50.8, -114.0)] }], default);
-        }
-
-        using var engine = Open();
-        Assert.Equal("Beta Physiotherapy", Assert.Single(await engine.GetClinicsAsync(["b"], default)).Name);
-        Assert.Equal(1, await engine.CountClinicsAsync(default));
-        Assert.True(System.IO.Directory.Exists(_path + ".layout-unknown"));
-        Assert.False(System.IO.Directory.Exists(_path + ".upgraded"));
+        WriteForeignIndex(null);
+        var error = Assert.Throws<InvalidDataException>(() => IndexListings.Read(_path));
+        Assert.Contains(_path, error.Message);
+        Assert.False(IndexListings.Exist(_path + ".missing"));
     }
 
     [Fact]
@@ -176,8 +142,9 @@ public sealed class IndexLayoutTests : IDisposable
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.Version, analyzer)))
             writer.Commit();
 
-        using var engine = Open();
-        Assert.Equal(0, await engine.CountClinicsAsync(default));
+        using var engine = new LuceneDirectoryEngine(new LuceneEngineOptions { IndexPath = _path }, EngineFixture.Taxonomy, TimeProvider.System);
+        Assert.Null(await engine.InitializeAsync(default));
+        Assert.Equal(0, engine.CountClinics());
         Assert.Equal(LuceneDirectoryEngine.Layout, Commit().Data[LuceneDirectoryEngine.LayoutKey]);
     }
 }

@@ -18,8 +18,8 @@ public sealed class PagingAndFacetTests : IClassFixture<PagingAndFacetTests.Samp
         public SampleFixture()
         {
             var generator = new SampleGenerator(EngineFixture.Taxonomy, EngineFixture.Gazetteer);
-            Engine.Engine.LoadAsync(generator.Generate(1000, 3000, seed: 7)
-                .Select(listings => new DirectoryChange { Clinics = listings.Clinics, Practitioners = listings.Practitioners }), default).GetAwaiter().GetResult();
+            Engine.LoadAsync(generator.Generate(1000, 3000, seed: 7)
+                .Select(listings => ((IReadOnlyList<Clinic>)listings.Clinics, (IReadOnlyList<Practitioner>)listings.Practitioners))).GetAwaiter().GetResult();
         }
 
         public void Dispose() => Engine.Dispose();

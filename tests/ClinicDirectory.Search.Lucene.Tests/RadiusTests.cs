@@ -29,7 +29,7 @@ public sealed class RadiusTests : IClassFixture<RadiusTests.ScatteredFixture>
             var random = new Random(5);
             Clinics = [.. Enumerable.Range(0, 600).Select(i => TestListings.Clinic(
                 $"r{i:D3}", $"Physio {i}", CenterLat + Spread(random, i), CenterLon + Spread(random, i)))];
-            Engine.Engine.LoadAsync([new DirectoryChange { Clinics = Clinics }], default).GetAwaiter().GetResult();
+            Engine.LoadAsync(Clinics).GetAwaiter().GetResult();
         }
 
         private static double Spread(Random random, int i) => (random.NextDouble() - 0.5) * (i % 3 == 0 ? 0.2 : 3);

@@ -14,14 +14,14 @@ public sealed class SequentialWriteTests : IDisposable
     public async Task Segments_stay_bounded_over_hundreds_of_sequential_edits_and_every_edit_is_searchable()
     {
         var (clinics, practitioners) = TestListings.Build();
-        await _fixture.Engine.LoadAsync([new DirectoryChange { Clinics = clinics, Practitioners = practitioners }], default);
+        await _fixture.LoadAsync(clinics, practitioners);
 
         var most = 0;
         for (var i = 0; i < 300; i++)
         {
             var practitioner = TestListings.Practitioner($"p-edit-{i % 40}", $"Edited Person{i}", "calgary", Profession.Physiotherapist,
                 ("gunnims-ims", VerificationStatus.SelfReported));
-            await _fixture.Engine.ApplyAsync(new DirectoryChange { Practitioners = [practitioner] }, default);
+            await _fixture.WriteAsync(practitioners: [practitioner]);
             most = Math.Max(most, _fixture.Engine.SegmentCount());
         }
 

@@ -28,7 +28,7 @@ public sealed class TaxonomyWordsTests : IDisposable
             TestListings.Practitioner("p-first", "Anna Kowalski", "okotoks", Profession.Physiotherapist, ("northlake", VerificationStatus.Verified)),
             TestListings.Practitioner("p-advanced", "Bob Leblanc", "okotoks", Profession.Physiotherapist, ("northlake-adv", VerificationStatus.Verified)),
         };
-        _fixture.Engine.LoadAsync([new DirectoryChange { Clinics = clinics, Practitioners = practitioners }], default).GetAwaiter().GetResult();
+        _fixture.LoadAsync(clinics, practitioners).GetAwaiter().GetResult();
     }
 
     public void Dispose() => _fixture.Dispose();

@@ -3,7 +3,7 @@ using ClinicDirectory.Core.Search;
 
 namespace ClinicDirectory.Search.Lucene.Tests;
 
-/// <summary>Loading the seed as one unit, and writes that fail part-way, on a real index in a temp directory.</summary>
+/// <summary>Rebuilds as one unit, and writes that fail part-way, on a real index in a temp directory.</summary>
 public sealed class WriteFailureTests : IDisposable
 {
     private readonly EngineFixture _fixture = new();
@@ -14,9 +14,9 @@ public sealed class WriteFailureTests : IDisposable
     private static Clinic Oversized(string id) =>
         TestListings.Clinic(id, "Oversized Clinic", TestListings.OkotoksLat, TestListings.OkotoksLon, description: new string('x', 40_000));
 
-    private static DirectoryChange Batch(params Clinic[] clinics) => new() { Clinics = clinics };
+    private static IndexBatch Batch(params Clinic[] clinics) => TestBatches.Of(0, clinics);
 
-    private long Count() => _fixture.Engine.CountClinicsAsync(default).GetAwaiter().GetResult();
+    private long Count() => _fixture.Engine.CountClinics();
 
     private List<string> SearchIds(string text)
     {
@@ -25,41 +25,50 @@ public sealed class WriteFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task A_load_is_searchable_when_it_returns_and_after_a_restart()
+    public async Task A_rebuild_is_searchable_when_it_returns_and_after_a_restart_with_its_sequence()
     {
-        await _fixture.Engine.LoadAsync(
+        await _fixture.Engine.RebuildAsync(
         [
             Batch(TestListings.Clinic("a", "Alpha Physiotherapy", 50.7, -113.9)),
             Batch(TestListings.Clinic("b", "Beta Physiotherapy", 50.8, -114.0), TestListings.Clinic("c", "Gamma Rehab", 50.9, -114.1)),
-        ], default);
+        ], 7, default);
         Assert.Equal(3, Count());
         Assert.Equal(["a", "b"], SearchIds("physiotherapy").Order());
+        Assert.Equal(7, _fixture.Engine.AppliedSequence);
 
         _fixture.Reopen();
+        Assert.Equal(7, _fixture.Engine.AppliedSequence);
         Assert.Equal(3, Count());
         Assert.Equal(["c"], SearchIds("gamma"));
     }
 
     [Fact]
-    public async Task A_load_that_fails_part_way_leaves_the_directory_empty_even_after_a_restart()
+    public async Task A_rebuild_replaces_everything_the_index_held()
     {
+        await _fixture.Engine.RebuildAsync([Batch(TestListings.Clinic("a", "Alpha Physiotherapy", 50.7, -113.9))], 1, default);
+        await _fixture.Engine.RebuildAsync([Batch(TestListings.Clinic("b", "Beta Physiotherapy", 50.8, -114.0))], 2, default);
+        Assert.Equal(["b"], SearchIds("physiotherapy"));
+    }
+
+    [Fact]
+    public async Task A_rebuild_that_fails_part_way_leaves_the_index_as_it_was_even_after_a_restart()
+    {
+        await _fixture.Engine.RebuildAsync([Batch(TestListings.Clinic("old", "Old Physiotherapy", 50.7, -113.9))], 3, default);
         var batches = new[]
         {
             Batch(TestListings.Clinic("a", "Alpha Physiotherapy", 50.7, -113.9)),
             Batch(Oversized("too-big")),
         };
-        await Assert.ThrowsAsync<InvalidDataException>(() => _fixture.Engine.LoadAsync(batches, default));
-        Assert.Equal(0, Count());
+        await Assert.ThrowsAsync<InvalidDataException>(() => _fixture.Engine.RebuildAsync(batches, 4, default));
+        Assert.Equal(["old"], SearchIds("physiotherapy"));
+        Assert.Equal(3, _fixture.Engine.AppliedSequence);
         _fixture.Reopen();
-        Assert.Equal(0, Count());
-
-        // The next start loads the seed again, completely.
-        await _fixture.Engine.LoadAsync([Batch(TestListings.Clinic("a", "Alpha Physiotherapy", 50.7, -113.9))], default);
-        Assert.Equal(["a"], SearchIds("alpha"));
+        Assert.Equal(["old"], SearchIds("physiotherapy"));
+        Assert.Equal(3, _fixture.Engine.AppliedSequence);
     }
 
-    /// <summary>The seed's files as the service reads them: one batch at a time, the next read when it is needed.</summary>
-    private static IEnumerable<DirectoryChange> Reading(Action afterFirst)
+    /// <summary>Batches as the projector reads them from the store: one at a time, the next read when it is needed.</summary>
+    private static IEnumerable<IndexBatch> Reading(Action afterFirst)
     {
         yield return Batch(TestListings.Clinic("a", "Alpha Physiotherapy", 50.7, -113.9));
         afterFirst();
@@ -67,21 +76,22 @@ public sealed class WriteFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task A_seed_file_that_cannot_be_read_fails_the_load_with_its_own_error_and_leaves_the_directory_empty()
+    public async Task A_batch_that_cannot_be_read_fails_the_rebuild_with_its_own_error_and_changes_nothing()
     {
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => _fixture.Engine.LoadAsync(
-            Reading(() => throw new InvalidDataException("listings/sample-0002.json is not valid JSON.")), default));
-        Assert.Equal("listings/sample-0002.json is not valid JSON.", error.Message);
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => _fixture.Engine.RebuildAsync(
+            Reading(() => throw new InvalidDataException("the store could not be read.")), 1, default));
+        Assert.Equal("the store could not be read.", error.Message);
         Assert.Equal(0, Count());
         _fixture.Reopen();
         Assert.Equal(0, Count());
+        Assert.Equal(0, _fixture.Engine.AppliedSequence);
     }
 
     [Fact]
-    public async Task A_load_cancelled_part_way_leaves_the_directory_empty()
+    public async Task A_rebuild_cancelled_part_way_changes_nothing()
     {
         using var stop = new CancellationTokenSource();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _fixture.Engine.LoadAsync(Reading(stop.Cancel), stop.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _fixture.Engine.RebuildAsync(Reading(stop.Cancel), 1, stop.Token));
         Assert.Equal(0, Count());
         _fixture.Reopen();
         Assert.Equal(0, Count());
@@ -90,15 +100,17 @@ public sealed class WriteFailureTests : IDisposable
     [Fact]
     public async Task A_failed_write_changes_nothing_and_the_next_write_succeeds()
     {
-        await _fixture.Engine.ApplyAsync(new DirectoryChange { Clinics = [TestListings.Clinic("a", "Alpha Physiotherapy", 50.7, -113.9)] }, default);
+        await _fixture.Engine.ApplyAsync(TestBatches.Of(1, [TestListings.Clinic("a", "Alpha Physiotherapy", 50.7, -113.9)]), default);
 
         await Assert.ThrowsAsync<InvalidDataException>(() => _fixture.Engine.ApplyAsync(
-            new DirectoryChange { Clinics = [TestListings.Clinic("b", "Beta Physiotherapy", 50.8, -114.0), Oversized("too-big")] }, default));
+            TestBatches.Of(2, [TestListings.Clinic("b", "Beta Physiotherapy", 50.8, -114.0), Oversized("too-big")]), default));
         Assert.Equal(["a"], SearchIds("physiotherapy"));
+        Assert.Equal(1, _fixture.Engine.AppliedSequence);
 
-        await _fixture.Engine.ApplyAsync(new DirectoryChange { Clinics = [TestListings.Clinic("c", "Gamma Physiotherapy", 50.9, -114.1)] }, default);
+        await _fixture.Engine.ApplyAsync(TestBatches.Of(3, [TestListings.Clinic("c", "Gamma Physiotherapy", 50.9, -114.1)]), default);
         Assert.Equal(["a", "c"], SearchIds("physiotherapy").Order());
         _fixture.Reopen();
         Assert.Equal(["a", "c"], SearchIds("physiotherapy").Order());
+        Assert.Equal(3, _fixture.Engine.AppliedSequence);
     }
 }

@@ -3,7 +3,10 @@ using ClinicDirectory.Api.GraphQL;
 using ClinicDirectory.Core.Access;
 using ClinicDirectory.Core.Editing;
 using ClinicDirectory.Api.Hosting;
+using ClinicDirectory.Core.Projection;
 using ClinicDirectory.Core.Search;
+using ClinicDirectory.Core.Store;
+using ClinicDirectory.Store;
 using ClinicDirectory.Core.Seeding;
 using ClinicDirectory.Search.Lucene;
 using GraphQL;
@@ -23,7 +26,7 @@ public static class DirectoryServiceExtensions
     public static WebApplicationBuilder AddDirectory(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section);
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section);
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddSingleton(TimeProvider.System);
@@ -35,18 +38,22 @@ public static class DirectoryServiceExtensions
         services.AddSingleton<SearchRequestBuilder>();
         services.AddSingleton<FacetLabels>();
 
-        // One process per data directory; the lock is taken before the engine opens its index.
-        services.AddSingleton(sp => DataDirectoryLock.Acquire(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataPath));
+        // One process per data directory; the lock is taken before the store and the engine open their files.
+        services.AddSingleton(sp => DataDirectoryLock.Acquire(sp.GetRequiredService<IOptions<StoreOptions>>().Value.DataPath));
+        // The store of record (SQLite under the data directory, or PostgreSQL) and the embedded index, its projection.
+        services.AddSingleton<IDirectoryStore>(CreateStore);
         services.AddSingleton<IDirectoryEngine>(CreateEngine);
+        services.AddSingleton<DirectoryProjector>();
+        services.AddSingleton<ChangeFollower>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeFollower>());
 
-        // Keys, audit and edits: files under the data directory, written through before acknowledging.
+        // Keys, documents and edits: committed to the store before they are acknowledged.
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section);
         services.AddOptions<GraphQLOptions>().BindConfiguration(GraphQLOptions.Section);
-        services.AddSingleton(sp => new ApiKeyStore(DataPath(sp), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new AuditLog(DataPath(sp)));
+        services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<DirectoryEditor>();
-        services.AddSingleton(sp => new PersistedDocumentStore(DataPath(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<PersistedDocumentStore>();
         services.AddSingleton<AutomaticPersistedQueries>();
         services.AddSingleton<PersistedQueries>();
         services.AddSingleton<PersistedDocumentRegistration>();
@@ -142,11 +149,11 @@ public static class DirectoryServiceExtensions
         return builder;
     }
 
-    /// <summary>The data directory, once this process holds its lock.</summary>
-    private static string DataPath(IServiceProvider sp)
+    private static IDirectoryStore CreateStore(IServiceProvider sp)
     {
+        var options = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
         sp.GetRequiredService<DataDirectoryLock>();
-        return sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataPath;
+        return StoreProviders.Create(options);
     }
 
     private static LuceneDirectoryEngine CreateEngine(IServiceProvider sp)
@@ -154,7 +161,7 @@ public static class DirectoryServiceExtensions
         var search = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
         if (!string.Equals(search.Engine, "Lucene", StringComparison.OrdinalIgnoreCase))
             throw new StartupRefusedException($"Search:Engine \"{search.Engine}\" is not available in this build; use \"Lucene\".");
-        var dataPath = sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataPath;
+        var dataPath = sp.GetRequiredService<IOptions<StoreOptions>>().Value.DataPath;
         sp.GetRequiredService<DataDirectoryLock>();
         return new LuceneDirectoryEngine(
             new LuceneEngineOptions { IndexPath = Path.Combine(dataPath, "index") },

@@ -98,14 +98,13 @@ public sealed class MutationType : ObjectGraphType
         Field<NonNullGraphType<RemovePayloadType>>("revokeApiKey")
             .Description("Admin only. The key stops working at once.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .Resolve(c =>
+            .ResolveAsync(async c =>
             {
                 var caller = Caller(c);
                 var id = QueryType.Id(c, "id");
                 if (!caller.IsAdmin) return new RemovePayload(null, [new UserError([], "Only an admin key may revoke keys.", UserErrorCode.Forbidden)]);
-                if (!c.RequestServices!.GetRequiredService<ApiKeyStore>().Revoke(id))
+                if (!await c.RequestServices!.GetRequiredService<ApiKeyStore>().RevokeAsync(id, key => Editor(c).AccessAudit(caller, "revokeApiKey", "ApiKey", key.Id, key.ClinicId), c.CancellationToken))
                     return new RemovePayload(null, [new UserError(["id"], $"No active key \"{id}\".", UserErrorCode.NotFound)]);
-                Editor(c).RecordAccessChange(caller, "revokeApiKey", id, null);
                 return new RemovePayload(id, []);
             });
     }
@@ -123,7 +122,7 @@ public sealed class MutationType : ObjectGraphType
         if (role == ApiKeyRole.Clinic)
         {
             if (string.IsNullOrEmpty(clinicId)) errors.Add(new UserError(["clinicId"], "A CLINIC key needs clinicId.", UserErrorCode.Invalid));
-            else if ((await c.RequestServices!.GetRequiredService<IDirectoryEngine>().GetClinicsAsync([clinicId], c.CancellationToken)).Count == 0)
+            else if ((await c.RequestServices!.GetRequiredService<ClinicDirectory.Core.Store.IDirectoryStore>().GetClinicsAsync([clinicId], c.CancellationToken)).Count == 0)
                 errors.Add(new UserError(["clinicId"], $"No clinic \"{clinicId}\".", UserErrorCode.NotFound));
         }
         else if (clinicId is not null)
@@ -136,9 +135,9 @@ public sealed class MutationType : ObjectGraphType
             errors.Add(new UserError(["allowedOrigins"], "allowedOrigins must be up to 50 http(s) origins such as https://partner.example.", UserErrorCode.Invalid));
         if (errors.Count > 0) return new ApiKeyPayload(null, null, errors);
 
-        var (key, secret) = c.RequestServices!.GetRequiredService<ApiKeyStore>().Create(role, clinicId, label, perMinute,
-            origins?.Select(o => new Uri(o).GetLeftPart(UriPartial.Authority)).ToList(), c.GetArgument("persistedDocumentsOnly", false));
-        Editor(c).RecordAccessChange(caller, "createApiKey", key.Id, clinicId);
+        var (key, secret) = await c.RequestServices!.GetRequiredService<ApiKeyStore>().CreateAsync(role, clinicId, label, perMinute,
+            origins?.Select(o => new Uri(o).GetLeftPart(UriPartial.Authority)).ToList(), c.GetArgument("persistedDocumentsOnly", false),
+            k => Editor(c).AccessAudit(caller, "createApiKey", "ApiKey", k.Id, clinicId), c.CancellationToken);
         return new ApiKeyPayload(key, secret, []);
     }
 

@@ -26,8 +26,7 @@ public sealed class PersistedDocumentRegistration(ISchema schema, PersistedDocum
         if (!caller.IsAdmin) return Refused([], "Only an admin key may register documents.", UserErrorCode.Forbidden);
         if (name is { Length: > 200 }) return Refused(["name"], "name must be at most 200 characters.", UserErrorCode.Invalid);
         if (await CheckAsync(query, cancellationToken) is { } problem) return Refused(["query"], problem, UserErrorCode.Invalid);
-        var (document, created) = store.Register(query, string.IsNullOrWhiteSpace(name) ? null : name.Trim(), caller.KeyId);
-        if (created) editor.RecordAccessChange(caller, "registerPersistedDocument", document.Id, null);
+        var (document, created) = (await store.RegisterAsync([(query, string.IsNullOrWhiteSpace(name) ? null : name.Trim())], caller.KeyId, Audit(caller), cancellationToken))[0];
         return new PersistedDocumentPayload(document, created, []);
     }
 
@@ -83,15 +82,12 @@ public sealed class PersistedDocumentRegistration(ISchema schema, PersistedDocum
             else if (name is { Length: > 200 }) problems.Add(new ManifestProblem(entry, "name must be at most 200 characters."));
         }
         if (problems.Count > 0) return new ManifestOutcome([], problems);
-        var registered = new List<ManifestDocument>();
-        foreach (var (entry, query, name) in entries)
-        {
-            var (document, created) = store.Register(query, string.IsNullOrWhiteSpace(name) ? null : name.Trim(), caller.KeyId);
-            if (created) editor.RecordAccessChange(caller, "registerPersistedDocument", document.Id, null);
-            registered.Add(new ManifestDocument(entry, document.Id, document.Name, created));
-        }
-        return new ManifestOutcome(registered, []);
+        var stored = await store.RegisterAsync([.. entries.Select(e => (e.Query, string.IsNullOrWhiteSpace(e.Name) ? null : e.Name.Trim()))], caller.KeyId, Audit(caller), cancellationToken);
+        return new ManifestOutcome([.. entries.Zip(stored, (e, s) => new ManifestDocument(e.Entry, s.Document.Id, s.Document.Name, s.Created))], []);
     }
+
+    private Func<PersistedDocument, AuditEntry> Audit(Caller caller) =>
+        document => editor.AccessAudit(caller, "registerPersistedDocument", "PersistedDocument", document.Id, null);
 
     private static PersistedDocumentPayload Refused(IReadOnlyList<string> field, string message, UserErrorCode code) =>
         new(null, false, [new UserError(field, message, code)]);

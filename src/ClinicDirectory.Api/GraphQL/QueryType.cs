@@ -112,7 +112,7 @@ public sealed class QueryType : ObjectGraphType
             .Argument<IdGraphType>("clinicId")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
             .Argument<StringGraphType>("after")
-            .Resolve(c =>
+            .ResolveAsync(async c =>
             {
                 var caller = MutationType.Caller(c);
                 var clinicId = c.GetArgument<string?>("clinicId");
@@ -132,7 +132,7 @@ public sealed class QueryType : ObjectGraphType
                         throw BadInput("after", "after is not a cursor of the audit log.");
                     after = seq;
                 }
-                var (entries, more) = c.RequestServices!.GetRequiredService<ClinicDirectory.Core.Access.AuditLog>().Read(clinicId, first, after);
+                var (entries, more) = await c.RequestServices!.GetRequiredService<ClinicDirectory.Core.Store.IDirectoryStore>().ReadAuditAsync(clinicId, first, after, c.CancellationToken);
                 return new AuditLogPage(entries, more);
             });
     }

@@ -1,30 +1,36 @@
 using System.Security.Cryptography;
 using System.Text;
+using ClinicDirectory.Core.Store;
 
 namespace ClinicDirectory.Core.Access;
 
 /// <summary>
-/// API keys under the data directory (keys.jsonl): created and revoked keys are appended as records and
-/// the latest record of an id wins. Secrets are 256-bit random values, stored only as SHA-256 hashes.
+/// API keys, kept in the store of record and held in memory for every request's lookup. A key created or revoked
+/// here is committed (with its audit entry) before the call returns; one created or revoked by another process is
+/// read again when the change log shows it (<see cref="RefreshAsync"/>). Secrets are 256-bit random values, stored
+/// only as SHA-256 hashes.
 /// </summary>
-public sealed class ApiKeyStore : IDisposable
+public sealed class ApiKeyStore(IDirectoryStore store, TimeProvider time)
 {
     private const string SecretPrefix = "cdk_";
-    private readonly DurableJsonLines<ApiKey> _file;
-    private readonly Dictionary<string, ApiKey> _byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ApiKey> _byHash = new(StringComparer.Ordinal);
+    private Dictionary<string, ApiKey> _byId = new(StringComparer.Ordinal);
+    private Dictionary<string, ApiKey> _byHash = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
-    private readonly TimeProvider _time;
 
-    public ApiKeyStore(string dataPath, TimeProvider time)
+    /// <summary>Reads every key from the store again.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        _time = time;
-        _file = new DurableJsonLines<ApiKey>(Path.Combine(dataPath, "keys.jsonl"));
-        foreach (var key in _file.ReadAll()) Index(key);
+        var keys = await store.ReadKeysAsync(cancellationToken);
+        lock (_lock)
+        {
+            _byId = keys.ToDictionary(k => k.Id, StringComparer.Ordinal);
+            _byHash = keys.ToDictionary(k => k.SecretHash, StringComparer.Ordinal);
+        }
     }
 
     /// <summary>Creates a key; the secret is returned here and never again.</summary>
-    public (ApiKey Key, string Secret) Create(ApiKeyRole role, string? clinicId, string? label, int? requestsPerMinute = null, IReadOnlyList<string>? allowedOrigins = null, bool persistedDocumentsOnly = false)
+    public async Task<(ApiKey Key, string Secret)> CreateAsync(ApiKeyRole role, string? clinicId, string? label, int? requestsPerMinute, IReadOnlyList<string>? allowedOrigins,
+        bool persistedDocumentsOnly, Func<ApiKey, AuditEntry> audit, CancellationToken cancellationToken)
     {
         var secret = SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var key = new ApiKey
@@ -33,31 +39,26 @@ public sealed class ApiKeyStore : IDisposable
             Role = role,
             ClinicId = clinicId,
             Label = label,
-            CreatedAt = _time.GetUtcNow(),
+            CreatedAt = time.GetUtcNow(),
             SecretHash = Hash(secret),
             RequestsPerMinute = requestsPerMinute,
             AllowedOrigins = allowedOrigins ?? [],
             PersistedDocumentsOnly = persistedDocumentsOnly,
         };
-        lock (_lock)
-        {
-            _file.Append(key);
-            Index(key);
-        }
+        await store.CommitKeyAsync(key, audit(key), cancellationToken);
+        lock (_lock) Index(key);
         return (key, secret);
     }
 
     /// <summary>False when there is no such key or it was revoked already.</summary>
-    public bool Revoke(string id)
+    public async Task<bool> RevokeAsync(string id, Func<ApiKey, AuditEntry> audit, CancellationToken cancellationToken)
     {
-        lock (_lock)
-        {
-            if (!_byId.TryGetValue(id, out var key) || key.RevokedAt is not null) return false;
-            var revoked = key with { RevokedAt = _time.GetUtcNow() };
-            _file.Append(revoked);
-            Index(revoked);
-            return true;
-        }
+        var key = Get(id);
+        if (key is null || key.RevokedAt is not null) return false;
+        var revoked = key with { RevokedAt = time.GetUtcNow() };
+        await store.CommitKeyAsync(revoked, audit(revoked), cancellationToken);
+        lock (_lock) Index(revoked);
+        return true;
     }
 
     /// <summary>The active key with this secret, or null.</summary>
@@ -100,6 +101,4 @@ public sealed class ApiKeyStore : IDisposable
         _byId[key.Id] = key;
         _byHash[key.SecretHash] = key;
     }
-
-    public void Dispose() => _file.Dispose();
 }

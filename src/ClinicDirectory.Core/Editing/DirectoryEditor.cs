@@ -3,17 +3,20 @@ using System.Security.Cryptography;
 using ClinicDirectory.Core.Access;
 using ClinicDirectory.Core.Domain;
 using ClinicDirectory.Core.Geo;
-using ClinicDirectory.Core.Search;
+using ClinicDirectory.Core.Projection;
+using ClinicDirectory.Core.Store;
 using ClinicDirectory.Core.Taxonomy;
 
 namespace ClinicDirectory.Core.Editing;
 
 /// <summary>
 /// Every change to listings: authorization at the object, optimistic concurrency, validation with field
-/// paths, and an audit record. Changes are serialized, so a version check and its write are one step, and
-/// each returns only after the engine has committed it.
+/// paths, and an audit record. A change is read from and written to the store of record, its listings, audit entry
+/// and change-log entries in one transaction, each update only where the stored version is the one it was made
+/// against (the database checks it, also against other processes). It returns after that commit and after the
+/// local index shows it. Within a process, changes are made one at a time.
 /// </summary>
-public sealed class DirectoryEditor(IDirectoryEngine engine, DirectoryTaxonomy taxonomy, Gazetteer gazetteer, AuditLog audit, TimeProvider time) : IDisposable
+public sealed class DirectoryEditor(IDirectoryStore store, DirectoryProjector projector, DirectoryTaxonomy taxonomy, Gazetteer gazetteer, TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
 
@@ -30,9 +33,11 @@ public sealed class DirectoryEditor(IDirectoryEngine engine, DirectoryTaxonomy t
         if (errors.Count > 0) return EditResult<Clinic>.Refused(errors);
 
         Stamp(clinic);
-        await engine.ApplyAsync(new DirectoryChange { Clinics = [clinic] }, ct);
-        Record(caller, "createClinic", "Clinic", clinic.Id, clinic.Id, changed, clinic.Version);
-        return new EditResult<Clinic> { Value = clinic, Notices = notices };
+        return await CommitAsync(new StoreChange
+        {
+            Clinics = [(clinic, null)],
+            Audit = Audit(caller, "createClinic", "Clinic", clinic.Id, clinic.Id, changed, clinic.Version),
+        }, new EditResult<Clinic> { Value = clinic, Notices = notices }, ct);
     });
 
     public Task<EditResult<Clinic>> UpdateClinicAsync(Caller caller, string id, int expectedVersion, ClinicChanges patch, CancellationToken ct) => Serialized(async () =>
@@ -51,9 +56,11 @@ public sealed class DirectoryEditor(IDirectoryEngine engine, DirectoryTaxonomy t
         if (errors.Count > 0) return EditResult<Clinic>.Refused(errors);
 
         Stamp(clinic);
-        await engine.ApplyAsync(new DirectoryChange { Clinics = [clinic] }, ct);
-        Record(caller, "updateClinic", "Clinic", clinic.Id, clinic.Id, changed, clinic.Version);
-        return new EditResult<Clinic> { Value = clinic, Notices = notices };
+        return await CommitAsync(new StoreChange
+        {
+            Clinics = [(clinic, expectedVersion)],
+            Audit = Audit(caller, "updateClinic", "Clinic", clinic.Id, clinic.Id, changed, clinic.Version),
+        }, new EditResult<Clinic> { Value = clinic, Notices = notices }, ct);
     });
 
     public Task<EditResult<Practitioner>> UpsertPractitionerAsync(Caller caller, string clinicId, PractitionerChanges input, int? expectedVersion, CancellationToken ct) => Serialized(async () =>
@@ -90,10 +97,14 @@ public sealed class DirectoryEditor(IDirectoryEngine engine, DirectoryTaxonomy t
         ListingValidator.Practitioner(practitioner, "input", errors);
         if (errors.Count > 0) return EditResult<Practitioner>.Refused(errors);
 
+        var stored = practitioner.Version;
         Stamp(practitioner);
-        await engine.ApplyAsync(new DirectoryChange { Practitioners = [practitioner], AffectedClinicIds = previousClinics }, ct);
-        Record(caller, creating ? "upsertPractitioner:create" : "upsertPractitioner:update", "Practitioner", practitioner.Id, clinicId, changed, practitioner.Version);
-        return new EditResult<Practitioner> { Value = practitioner };
+        return await CommitAsync(new StoreChange
+        {
+            Practitioners = [(practitioner, creating ? null : stored)],
+            ClinicIds = [.. previousClinics.Union(practitioner.ClinicIds)],
+            Audit = Audit(caller, creating ? "upsertPractitioner:create" : "upsertPractitioner:update", "Practitioner", practitioner.Id, clinicId, changed, practitioner.Version),
+        }, new EditResult<Practitioner> { Value = practitioner }, ct);
     });
 
     public Task<EditResult<string>> RemovePractitionerAsync(Caller caller, string clinicId, string practitionerId, CancellationToken ct) => Serialized(async () =>
@@ -103,13 +114,16 @@ public sealed class DirectoryEditor(IDirectoryEngine engine, DirectoryTaxonomy t
         if (practitioner is null || !practitioner.ClinicIds.Contains(clinicId))
             return NotFound<string>(["practitionerId"], $"No practitioner \"{practitionerId}\" at clinic \"{clinicId}\".");
 
+        var stored = practitioner.Version;
+        var formerClinics = practitioner.ClinicIds.ToList();
         practitioner.ClinicIds.Remove(clinicId);
-        var change = practitioner.ClinicIds.Count == 0
-            ? new DirectoryChange { RemovedPractitionerIds = [practitionerId], AffectedClinicIds = [clinicId] }
-            : new DirectoryChange { Practitioners = [Stamp(practitioner)], AffectedClinicIds = [clinicId] };
-        await engine.ApplyAsync(change, ct);
-        Record(caller, "removePractitioner", "Practitioner", practitionerId, clinicId, ["clinics"], practitioner.ClinicIds.Count == 0 ? null : practitioner.Version);
-        return new EditResult<string> { Value = practitionerId };
+        var removed = practitioner.ClinicIds.Count == 0;
+        if (!removed) Stamp(practitioner);
+        var audit = Audit(caller, "removePractitioner", "Practitioner", practitionerId, clinicId, ["clinics"], removed ? null : practitioner.Version);
+        return await CommitAsync(removed
+            ? new StoreChange { DeletedPractitioners = [(practitionerId, stored)], ClinicIds = formerClinics, Audit = audit }
+            : new StoreChange { Practitioners = [(practitioner, stored)], ClinicIds = formerClinics, Audit = audit },
+            new EditResult<string> { Value = practitionerId }, ct);
     });
 
     public Task<EditResult<Practitioner>> VerifyCredentialAsync(Caller caller, string practitionerId, string credentialId, VerificationStatus status, string? note, CancellationToken ct) => Serialized(async () =>
@@ -124,15 +138,19 @@ public sealed class DirectoryEditor(IDirectoryEngine engine, DirectoryTaxonomy t
 
         credential.Status = status;
         credential.VerifiedAt = status == VerificationStatus.Verified ? time.GetUtcNow() : null;
+        var stored = practitioner.Version;
         Stamp(practitioner);
-        await engine.ApplyAsync(new DirectoryChange { Practitioners = [practitioner], AffectedClinicIds = practitioner.ClinicIds }, ct);
-        Record(caller, "verifyCredential", "Credential", credentialId, practitioner.ClinicIds.FirstOrDefault(), ["credentials.status"], practitioner.Version, note);
-        return new EditResult<Practitioner> { Value = practitioner };
+        return await CommitAsync(new StoreChange
+        {
+            Practitioners = [(practitioner, stored)],
+            ClinicIds = practitioner.ClinicIds,
+            Audit = Audit(caller, "verifyCredential", "Credential", credentialId, practitioner.ClinicIds.FirstOrDefault(), ["credentials.status"], practitioner.Version, note),
+        }, new EditResult<Practitioner> { Value = practitioner }, ct);
     });
 
-    /// <summary>Records a change that is not to a listing (keys), in the same audit log.</summary>
-    public void RecordAccessChange(Caller caller, string action, string keyId, string? clinicId) =>
-        Record(caller, action, "ApiKey", keyId, clinicId, [], null);
+    /// <summary>The audit entry of a change that is not to a listing (keys, documents), committed with that change.</summary>
+    public AuditEntry AccessAudit(Caller caller, string action, string objectType, string id, string? clinicId) =>
+        Audit(caller, action, objectType, id, clinicId, [], null);
 
     private List<string> Apply(Clinic clinic, ClinicChanges changes, string root, List<UserError> errors)
     {
@@ -292,15 +310,32 @@ public sealed class DirectoryEditor(IDirectoryEngine engine, DirectoryTaxonomy t
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     private async Task<Clinic?> LoadClinic(string id, CancellationToken ct) =>
-        (await engine.GetClinicsAsync([id], ct)) is [var clinic] ? clinic : null;
+        (await store.GetClinicsAsync([id], ct)) is [var clinic] ? clinic : null;
 
     private async Task<Practitioner?> LoadPractitioner(string id, CancellationToken ct) =>
-        (await engine.GetPractitionersAsync([id], ct)) is [var practitioner] ? practitioner : null;
+        (await store.GetPractitionersAsync([id], ct)) is [var practitioner] ? practitioner : null;
 
-    private void Record(Caller caller, string action, string type, string id, string? clinicId, IReadOnlyList<string> changed, int? version, string? note = null) =>
-        audit.Append(seq => new AuditEntry
+    /// <summary>
+    /// Commits a change; a stored version that is not the expected one (changed meanwhile, also by another process)
+    /// refuses it with nothing written. The sequence is kept for the index to catch up to before the answer.
+    /// </summary>
+    private async Task<EditResult<T>> CommitAsync<T>(StoreChange change, EditResult<T> accepted, CancellationToken ct)
+        where T : class
+    {
+        var sequence = await store.CommitAsync(change, ct);
+        if (sequence is null)
+            return EditResult<T>.Refused(new UserError(["expectedVersion"], "The listing was changed meanwhile; reload it and apply your change again.", UserErrorCode.VersionConflict));
+        _committed = sequence;
+        return accepted;
+    }
+
+    /// <summary>The sequence of the change the running step committed (read after the step, under the lock).</summary>
+    private long? _committed;
+
+    private AuditEntry Audit(Caller caller, string action, string type, string id, string? clinicId, IReadOnlyList<string> changed, int? version, string? note = null) =>
+        new()
         {
-            Sequence = seq,
+            Sequence = 0,
             At = time.GetUtcNow(),
             KeyId = caller.KeyId,
             Role = caller.Role,
@@ -311,20 +346,28 @@ public sealed class DirectoryEditor(IDirectoryEngine engine, DirectoryTaxonomy t
             ChangedFields = changed,
             Version = version,
             Note = note,
-        });
+        };
 
     private async Task<EditResult<T>> Serialized<T>(Func<Task<EditResult<T>>> change)
         where T : class
     {
+        EditResult<T> result;
+        long? committed;
         await _lock.WaitAsync();
         try
         {
-            return await change();
+            _committed = null;
+            result = await change();
+            committed = _committed;
         }
         finally
         {
             _lock.Release();
         }
+        // Read-your-writes: the answer waits for the local index to show the change (other writers' changes
+        // committed meanwhile are applied by the same pass).
+        if (committed is { } sequence) await projector.CatchUpAsync(sequence, CancellationToken.None);
+        return result;
     }
 
     public void Dispose() => _lock.Dispose();

@@ -3,15 +3,19 @@ using ClinicDirectory.Core.Domain;
 namespace ClinicDirectory.Core.Search;
 
 /// <summary>
-/// What every search engine (embedded Lucene, Elasticsearch) provides: the listings as documents,
-/// search over them, and writes that are durable and visible to search when the returned task ends.
+/// A search index (embedded Lucene, Elasticsearch) as a projection of the store of record: it writes the documents
+/// it is given, remembers the last change-log sequence it holds, and answers searches and reads by id.
 /// </summary>
 public interface IDirectoryEngine : IDisposable
 {
-    /// <summary>Opens or creates the index. Called once before anything else.</summary>
-    Task InitializeAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Opens or creates the index and returns the last change-log sequence it holds, or null when it must be rebuilt
+    /// (it is new, or of a layout this build does not read). Called once before anything else.
+    /// </summary>
+    Task<long?> InitializeAsync(CancellationToken cancellationToken);
 
-    Task<long> CountClinicsAsync(CancellationToken cancellationToken);
+    /// <summary>The last change-log sequence the index holds.</summary>
+    long AppliedSequence { get; }
 
     /// <summary>Prepares what searches need (caches, compiled code) so the first patient does not wait.</summary>
     Task WarmUpAsync(CancellationToken cancellationToken);
@@ -24,22 +28,15 @@ public interface IDirectoryEngine : IDisposable
 
     Task<IReadOnlyList<Practitioner>> GetPractitionersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<Practitioner>> GetPractitionersOfClinicAsync(string clinicId, CancellationToken cancellationToken);
-
     /// <summary>The practitioners of each of several clinics, read together (a clinic without any maps to an empty list).</summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<Practitioner>>> GetPractitionersOfClinicsAsync(IReadOnlyCollection<string> clinicIds, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Writes clinics and practitioners (replacing any with the same id) and deletes practitioners,
-    /// then makes the change durable and visible to search before returning. Clinic documents carry
-    /// their practitioners' credentials, so the engine re-reads each affected clinic's practitioners.
-    /// </summary>
-    Task ApplyAsync(DirectoryChange change, CancellationToken cancellationToken);
+    /// <summary>Writes a batch's documents (replacing any with the same id) and deletions; durable and searchable when the task ends.</summary>
+    Task ApplyAsync(IndexBatch batch, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Loads new, complete listings (the seed) into an empty directory as one unit: nothing is looked up
-    /// or replaced, and all of them become durable and searchable together when the task ends. A crash
-    /// before that leaves the directory as it was (empty), so the next start loads them again.
+    /// Replaces the whole index with the batches' documents, as one unit: searches see the old index until the new one
+    /// is complete, and a crash before that leaves the old one. The index then holds the given sequence.
     /// </summary>
-    Task LoadAsync(IEnumerable<DirectoryChange> batches, CancellationToken cancellationToken);
+    Task RebuildAsync(IEnumerable<IndexBatch> batches, long sequence, CancellationToken cancellationToken);
 }

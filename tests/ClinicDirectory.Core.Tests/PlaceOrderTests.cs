@@ -1,4 +1,6 @@
-namespace ClinicDirectory.Search.Lucene.Tests;
+using ClinicDirectory.Core.Geo;
+
+namespace ClinicDirectory.Core.Tests;
 
 /// <summary>
 /// A bulk load adds listings in place order so that a search around a place reads documents that sit

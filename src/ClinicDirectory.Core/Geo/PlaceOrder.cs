@@ -1,10 +1,10 @@
-namespace ClinicDirectory.Search.Lucene;
+namespace ClinicDirectory.Core.Geo;
 
 /// <summary>
 /// An order of places along a Z-order curve: places near each other mostly get near keys, so listings added
-/// in this order sit together in the index and a search around a place reads memory that is close together.
+/// in this order sit together in a search index and a search around a place reads memory that is close together.
 /// </summary>
-internal static class PlaceOrder
+public static class PlaceOrder
 {
     public static ulong Key(double latitude, double longitude)
     {
