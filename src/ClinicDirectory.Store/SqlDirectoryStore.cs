@@ -122,12 +122,11 @@ public abstract class SqlDirectoryStore : IDirectoryStore
         return seq > first ? seq - 1 : await LastSequenceAsync(cancellationToken);
     }
 
-    public async Task<long> LoadAsync(StoreLoad load, IProgress<int>? progress, CancellationToken cancellationToken)
+    public async Task<long?> LoadAsync(StoreLoad load, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var tx = await BeginWriteAsync(connection, cancellationToken);
-        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM clinics", transaction: tx) > 0)
-            throw new InvalidOperationException($"The {Provider} store has listings already; a load goes into an empty store.");
+        if (await connection.ExecuteScalarAsync<long?>("SELECT MAX(seq) FROM changes", transaction: tx) is > 0) return null;
         var loaded = 0;
         foreach (var (clinics, practitioners) in load.Listings)
         {

@@ -2,18 +2,24 @@ using System.Collections.Concurrent;
 
 namespace ClinicDirectory.Api.Tests;
 
-/// <summary>Acknowledged writes survive kill -9, and one data directory serves one process.</summary>
-public sealed class DurabilityTests : IDisposable
+/// <summary>Acknowledged writes survive kill -9 on both stores, and one data directory serves one process.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class DurabilityTests(PostgresServer postgres) : IDisposable
 {
     private readonly TempDirectory _data = new("clinicdirectory-crash");
 
     public void Dispose() => _data.Dispose();
 
-    [Fact]
-    public async Task Every_acknowledged_write_is_there_after_SIGKILL_and_restart()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSQL")]
+    public async Task Every_acknowledged_write_is_there_after_SIGKILL_and_restart(string provider)
     {
+        var environment = provider == "PostgreSQL"
+            ? new Dictionary<string, string> { ["Storage__Provider"] = "PostgreSQL", ["Storage__ConnectionString"] = postgres.CreateDatabase() }
+            : [];
         var acknowledged = new ConcurrentBag<string>();
-        using (var service = ServiceProcess.Start(_data.Path))
+        using (var service = ServiceProcess.Start(_data.Path, environment: environment))
         {
             await service.WaitReadyAsync();
 
@@ -45,11 +51,26 @@ public sealed class DurabilityTests : IDisposable
         }
         Assert.True(acknowledged.Count >= 40, $"only {acknowledged.Count} writes were acknowledged before the kill");
 
-        using var restarted = ServiceProcess.Start(_data.Path);
+        using var restarted = ServiceProcess.Start(_data.Path, environment: environment);
         await restarted.WaitReadyAsync();
         var listed = await restarted.Client.DataAsync("""{ clinic(id: "hillstar-grande-prairie") { practitioners { id } } }""");
         var ids = listed["clinic"]!["practitioners"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()).ToHashSet();
         Assert.All(acknowledged, id => Assert.Contains(id, ids));
+
+        // Every practitioner there, acknowledged or committed just before the kill, has its audit entry.
+        var audited = new HashSet<string>();
+        string? after = null;
+        do
+        {
+            var page = (await restarted.Client.DataAsync("query($after: String) { auditLog(first: 100, after: $after) { entries { action objectId } pageInfo { hasNextPage endCursor } } }",
+                new { after }, DirectoryFactory.AdminKey))["auditLog"]!;
+            foreach (var e in page["entries"]!.AsArray().Where(e => e!["action"]!.GetValue<string>() == "upsertPractitioner:create"))
+                audited.Add(e!["objectId"]!.GetValue<string>());
+            after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
+        }
+        while (after is not null);
+        Assert.All(ids.Where(id => id.StartsWith("crash-writer-", StringComparison.Ordinal)), id => Assert.Contains(id, audited));
+        Assert.True(audited.Count >= acknowledged.Count);
 
         // The restarted service did not seed again on top of the existing directory.
         var count = await restarted.Client.DataAsync("""{ searchClinics(filter: { text: "Dynamic Physiotherapy" }) { totalCount } }""");

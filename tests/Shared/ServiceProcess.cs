@@ -39,8 +39,12 @@ public sealed class ServiceProcess : IDisposable
 
     public const string AdminKey = "test-admin-key-0123456789abcdef";
 
-    /// <summary>Starts the service on a data directory; it seeds from the repository's seed unless another folder is given.</summary>
-    public static ServiceProcess Start(string dataPath, string? seedPath = null)
+    /// <summary>
+    /// Starts the service on a data directory; it seeds from the repository's seed unless another folder is given.
+    /// The environment given is added (configuration such as Storage__Provider); arguments after the service's own
+    /// (a command such as "reindex") are passed on.
+    /// </summary>
+    public static ServiceProcess Start(string dataPath, string? seedPath = null, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? arguments = null)
     {
         var port = FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "ClinicDirectory.Api.dll");
@@ -52,6 +56,7 @@ public sealed class ServiceProcess : IDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(dll);
+        foreach (var argument in arguments ?? []) info.ArgumentList.Add(argument);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
         // The patient page (wwwroot) is copied beside the program.
@@ -62,6 +67,7 @@ public sealed class ServiceProcess : IDisposable
         info.Environment["Auth__AdminKey"] = AdminKey;
         info.Environment["RateLimiting__Enabled"] = "false";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         Directory.CreateDirectory(dataPath);
         return new ServiceProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}"));
     }

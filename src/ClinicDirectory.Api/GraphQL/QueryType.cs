@@ -95,6 +95,7 @@ public sealed class QueryType : ObjectGraphType
             });
 
         AddAuditLog();
+        AddListingChanges();
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PersistedDocumentType>>>>("persistedDocuments")
             .Description("Admin only: the registered documents, oldest first.")
@@ -102,6 +103,33 @@ public sealed class QueryType : ObjectGraphType
             {
                 if (!MutationType.Caller(c).IsAdmin) throw new ExecutionError("Only an admin key may list registered documents.") { Code = "FORBIDDEN" };
                 return c.RequestServices!.GetRequiredService<ClinicDirectory.Core.Access.PersistedDocumentStore>().All();
+            });
+    }
+
+    /// <summary>The kinds of change-log entries partners read.</summary>
+    private static readonly ClinicDirectory.Core.Store.ChangeKind[] ListingKinds =
+        [ClinicDirectory.Core.Store.ChangeKind.Clinic, ClinicDirectory.Core.Store.ChangeKind.Practitioner, ClinicDirectory.Core.Store.ChangeKind.Load];
+
+    private void AddListingChanges()
+    {
+        Field<NonNullGraphType<ListingChangeConnectionType>>("listingChanges")
+            .Description("PARTNER and ADMIN keys: the directory's changes to listings, oldest first, to mirror it incrementally. Start without after (or after a LOAD), then pass the last endCursor.")
+            .Argument<StringGraphType>("after")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 100)
+            .ResolveAsync(async c =>
+            {
+                var caller = MutationType.Caller(c);
+                if (caller.Role is not (ClinicDirectory.Core.Access.ApiKeyRole.Partner or ClinicDirectory.Core.Access.ApiKeyRole.Admin))
+                    throw new ExecutionError("Only PARTNER and ADMIN keys may read the change feed.") { Code = "FORBIDDEN" };
+                var first = c.GetArgument("first", 100);
+                if (first is < 1 or > 1000)
+                    throw BadInput("first", "first must be between 1 and 1000.");
+                long after = 0;
+                if (c.GetArgument<string?>("after") is { } cursor
+                    && (!long.TryParse(cursor, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out after)))
+                    throw BadInput("after", "after is not a cursor of the change feed.");
+                var changes = await c.RequestServices!.GetRequiredService<ClinicDirectory.Core.Store.IDirectoryStore>().ReadChangesAsync(after, first + 1, ListingKinds, c.CancellationToken);
+                return new ListingChangePage([.. changes.Take(first)], changes.Count > first);
             });
     }
 

@@ -71,7 +71,7 @@ public sealed class DirectoryStartup(
                 var watch = Stopwatch.StartNew();
                 int clinics = 0, practitioners = 0;
                 // One transaction: a crash while loading leaves the store empty and the next start loads it again.
-                await store.LoadAsync(new StoreLoad
+                var loaded = await store.LoadAsync(new StoreLoad
                 {
                     Origin = "seed",
                     Listings = seed.LoadListingsAhead().Select(file =>
@@ -82,8 +82,11 @@ public sealed class DirectoryStartup(
                         return ((IReadOnlyList<Clinic>)file.Listings.Clinics, (IReadOnlyList<Practitioner>)file.Listings.Practitioners);
                     }),
                 }, null, cancellationToken);
-                logger.LogInformation("Seed from {Folder} stored: {Clinics} clinics, {Practitioners} practitioners in {Ms} ms.",
-                    seed.Folder, clinics, practitioners, watch.ElapsedMilliseconds);
+                if (loaded is null)
+                    logger.LogInformation("Another process loaded the {Provider} store first; seed not loaded again.", store.Provider);
+                else
+                    logger.LogInformation("Seed from {Folder} stored: {Clinics} clinics, {Practitioners} practitioners in {Ms} ms.",
+                        seed.Folder, clinics, practitioners, watch.ElapsedMilliseconds);
             }
             if (_held is null)
             {

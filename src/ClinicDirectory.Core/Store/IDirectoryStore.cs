@@ -35,9 +35,10 @@ public interface IDirectoryStore : IDisposable
     /// <summary>
     /// Loads listings into an empty store in one transaction (the seed, or an imported data directory) with the
     /// given keys, persisted documents and audit entries, and one change-log entry of kind <see cref="ChangeKind.Load"/>.
-    /// Returns that entry's sequence.
+    /// Returns that entry's sequence, or null (nothing written) when the store has a change already, as when another
+    /// process loaded it first.
     /// </summary>
-    Task<long> LoadAsync(StoreLoad load, IProgress<int>? progress, CancellationToken cancellationToken);
+    Task<long?> LoadAsync(StoreLoad load, IProgress<int>? progress, CancellationToken cancellationToken);
 
     /// <summary>Every clinic, in id order, in pages of the given size (for rebuilding an index).</summary>
     IAsyncEnumerable<IReadOnlyList<Clinic>> ReadClinicsAsync(int pageSize, CancellationToken cancellationToken);
