@@ -52,10 +52,5 @@ public static class DataDirectoryImport
         return $"{clinics.Count} clinics, {practitioners.Count} practitioners, {keys.Count} keys, {audit.Count} audit entries, {documents.Count} documents";
     }
 
-    private static List<T> Read<T>(string path)
-    {
-        if (!File.Exists(path)) return [];
-        using var file = new DurableJsonLines<T>(path);
-        return file.ReadAll();
-    }
+    private static List<T> Read<T>(string path) => JsonLinesFile.ReadAll<T>(path);
 }

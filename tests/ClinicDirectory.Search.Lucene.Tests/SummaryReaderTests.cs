@@ -3,7 +3,7 @@ using ClinicDirectory.Core.Domain;
 using ClinicDirectory.Core.Search;
 using ClinicDirectory.Core.Seeding;
 
-namespace ClinicDirectory.Core.Tests;
+namespace ClinicDirectory.Search.Lucene.Tests;
 
 /// <summary>
 /// The direct reader of summary documents reads exactly what the general deserializer reads, for every listing

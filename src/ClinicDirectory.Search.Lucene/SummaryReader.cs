@@ -1,8 +1,9 @@
 using System.Text.Json;
 using ClinicDirectory.Core.Domain;
+using ClinicDirectory.Core.Search;
 using ClinicDirectory.Core.Seeding;
 
-namespace ClinicDirectory.Core.Search;
+namespace ClinicDirectory.Search.Lucene;
 
 /// <summary>
 /// Reads the summary documents that <see cref="ListingSummary"/> describes (as <see cref="DirectoryJson.Options"/>
