@@ -8,6 +8,7 @@ using ClinicDirectory.Core.Search;
 using ClinicDirectory.Core.Store;
 using ClinicDirectory.Store;
 using ClinicDirectory.Core.Seeding;
+using ClinicDirectory.Search.Elasticsearch;
 using ClinicDirectory.Search.Lucene;
 using GraphQL;
 using GraphQL.Validation;
@@ -28,6 +29,7 @@ public static class DirectoryServiceExtensions
         var services = builder.Services;
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section);
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section);
+        services.AddOptions<ElasticsearchOptions>().BindConfiguration(ElasticsearchOptions.Section);
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddSingleton(TimeProvider.System);
 
@@ -98,6 +100,13 @@ public static class DirectoryServiceExtensions
             .AddUnhandledExceptionHandler(ctx =>
             {
                 var logger = ctx.Context?.RequestServices?.GetService<ILogger<DirectorySchema>>();
+                if (ctx.OriginalException is SearchEngineUnavailableException unavailable)
+                {
+                    // The cluster's answer is for the operator; the client gets a coded error without it.
+                    logger?.LogWarning("The search engine could not answer: {Reason}", unavailable.Message);
+                    ctx.Exception = new ExecutionError("Search is unavailable for a moment; try again shortly.") { Code = "SEARCH_UNAVAILABLE" };
+                    return;
+                }
                 // The request id is in the log line's scope; the query is cut to its first 500 characters.
                 var query = ctx.Context?.Document?.Source.ToString() ?? "";
                 logger?.LogError(ctx.OriginalException, "Unhandled error in GraphQL execution of {Query}", query.Length <= 500 ? query : query[..500] + "…");
@@ -156,16 +165,27 @@ public static class DirectoryServiceExtensions
         return StoreProviders.Create(options);
     }
 
-    private static LuceneDirectoryEngine CreateEngine(IServiceProvider sp)
+    private static IDirectoryEngine CreateEngine(IServiceProvider sp)
     {
         var search = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
+        var taxonomy = sp.GetRequiredService<Core.Taxonomy.DirectoryTaxonomy>();
+        var time = sp.GetRequiredService<TimeProvider>();
+        if (string.Equals(search.Engine, "Elasticsearch", StringComparison.OrdinalIgnoreCase))
+        {
+            var options = sp.GetRequiredService<IOptions<ElasticsearchOptions>>().Value;
+            try
+            {
+                return new ElasticsearchDirectoryEngine(options, taxonomy, time);
+            }
+            catch (ArgumentException invalid)
+            {
+                throw new StartupRefusedException(invalid.Message, invalid);
+            }
+        }
         if (!string.Equals(search.Engine, "Lucene", StringComparison.OrdinalIgnoreCase))
-            throw new StartupRefusedException($"Search:Engine \"{search.Engine}\" is not available in this build; use \"Lucene\".");
+            throw new StartupRefusedException($"Search:Engine \"{search.Engine}\" is not an engine of this build; use \"Lucene\" (embedded, the default) or \"Elasticsearch\".");
         var dataPath = sp.GetRequiredService<IOptions<StoreOptions>>().Value.DataPath;
         sp.GetRequiredService<DataDirectoryLock>();
-        return new LuceneDirectoryEngine(
-            new LuceneEngineOptions { IndexPath = Path.Combine(dataPath, "index") },
-            sp.GetRequiredService<Core.Taxonomy.DirectoryTaxonomy>(),
-            sp.GetRequiredService<TimeProvider>());
+        return new LuceneDirectoryEngine(new LuceneEngineOptions { IndexPath = Path.Combine(dataPath, "index") }, taxonomy, time);
     }
 }

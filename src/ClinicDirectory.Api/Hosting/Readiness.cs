@@ -1,3 +1,5 @@
+using ClinicDirectory.Core.Search;
+using ClinicDirectory.Search.Elasticsearch;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ClinicDirectory.Api.Hosting;
@@ -17,13 +19,23 @@ public sealed class Readiness
     public void MarkFailed(string reason) => _failure = reason;
 }
 
-/// <summary>The directory is ready when its index is open and loaded (<c>/health/ready</c>, tagged "ready").</summary>
-public sealed class ReadinessHealthCheck(Readiness readiness) : IHealthCheck
+/// <summary>
+/// The directory is ready when its index is open and loaded (<c>/health/ready</c>, tagged "ready"); on Elasticsearch,
+/// also while the cluster's health is green or yellow.
+/// </summary>
+public sealed class ReadinessHealthCheck(Readiness readiness, IDirectoryEngine engine) : IHealthCheck
 {
     public const string Tag = "ready";
 
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(readiness.IsReady
-            ? HealthCheckResult.Healthy("ready")
-            : HealthCheckResult.Unhealthy(readiness.Failure is null ? "starting" : "failed: " + readiness.Failure));
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!readiness.IsReady)
+            return HealthCheckResult.Unhealthy(readiness.Failure is null ? "starting" : "failed: " + readiness.Failure);
+        if (engine is ElasticsearchDirectoryEngine cluster)
+        {
+            var (serving, status) = await cluster.ClusterHealthAsync(cancellationToken);
+            return serving ? HealthCheckResult.Healthy("ready; " + status) : HealthCheckResult.Unhealthy(status);
+        }
+        return HealthCheckResult.Healthy("ready");
+    }
 }

@@ -19,12 +19,17 @@ public static class StartupChecks
             app.Services.GetRequiredService<DataDirectoryLock>();
             var store = app.Services.GetRequiredService<IDirectoryStore>();
             store.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
-            app.Services.GetRequiredService<IDirectoryEngine>();
+            if (app.Services.GetRequiredService<IDirectoryEngine>() is ClinicDirectory.Search.Elasticsearch.ElasticsearchDirectoryEngine cluster)
+                cluster.CheckClusterAsync(CancellationToken.None).GetAwaiter().GetResult();
             return null;
         }
         catch (StartupRefusedException refused)
         {
             return refused.Message;
+        }
+        catch (SearchEngineUnavailableException cluster)
+        {
+            return cluster.Message;
         }
         catch (StoreConfigurationException configuration)
         {

@@ -4,6 +4,7 @@ using ClinicDirectory.Core.Access;
 using ClinicDirectory.Core.Domain;
 using ClinicDirectory.Core.Geo;
 using ClinicDirectory.Core.Projection;
+using ClinicDirectory.Core.Search;
 using ClinicDirectory.Core.Store;
 using ClinicDirectory.Core.Taxonomy;
 
@@ -366,7 +367,18 @@ public sealed class DirectoryEditor(IDirectoryStore store, DirectoryProjector pr
         }
         // Read-your-writes: the answer waits for the local index to show the change (other writers' changes
         // committed meanwhile are applied by the same pass).
-        if (committed is { } sequence) await projector.CatchUpAsync(sequence, CancellationToken.None);
+        if (committed is { } sequence)
+        {
+            try
+            {
+                await projector.CatchUpAsync(sequence, CancellationToken.None);
+            }
+            catch (SearchEngineUnavailableException)
+            {
+                // The change is committed and acknowledged; the index shows it when the engine answers again (the
+                // change follower catches up every half second).
+            }
+        }
         return result;
     }
 

@@ -2,22 +2,29 @@ using ClinicDirectory.Core.Domain;
 using ClinicDirectory.Core.Search;
 using ClinicDirectory.Core.Seeding;
 
-namespace ClinicDirectory.Search.Lucene.Tests;
+namespace ClinicDirectory.Search.Contract.Tests;
 
 /// <summary>Paging and facet consistency over the generated sample (1,000 clinics, 3,000 practitioners).</summary>
-public sealed class PagingAndFacetTests : IClassFixture<PagingAndFacetTests.SampleFixture>
+public abstract class PagingAndFacetContract<TTarget> : IClassFixture<PagingAndFacetContract<TTarget>.SampleFixture>
+    where TTarget : EngineTarget, new()
 {
     private readonly SampleFixture _sample;
 
-    public PagingAndFacetTests(SampleFixture sample) => _sample = sample;
+    protected PagingAndFacetContract(SampleFixture sample)
+    {
+        _sample = sample;
+        sample.Engine.SkipUnlessAvailable();
+    }
 
     public sealed class SampleFixture : IDisposable
     {
-        public EngineFixture Engine { get; } = new();
+        public ContractFixture Engine { get; }
 
         public SampleFixture()
         {
-            var generator = new SampleGenerator(EngineFixture.Taxonomy, EngineFixture.Gazetteer);
+            Engine = new ContractFixture(new TTarget());
+            if (!Engine.Available) return;
+            var generator = new SampleGenerator(ContractFixture.Taxonomy, ContractFixture.Gazetteer);
             Engine.LoadAsync(generator.Generate(1000, 3000, seed: 7)
                 .Select(listings => ((IReadOnlyList<Clinic>)listings.Clinics, (IReadOnlyList<Practitioner>)listings.Practitioners))).GetAwaiter().GetResult();
         }
@@ -40,7 +47,7 @@ public sealed class PagingAndFacetTests : IClassFixture<PagingAndFacetTests.Samp
         { null, "Calgary, AB", SearchSort.Name },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Walks))]
     public void Walking_every_page_returns_every_hit_exactly_once(string? text, string? place, SearchSort sort)
     {
@@ -64,7 +71,7 @@ public sealed class PagingAndFacetTests : IClassFixture<PagingAndFacetTests.Samp
         Assert.Equal(total, seen.Distinct().Count());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Each_facet_count_equals_the_total_of_the_search_filtered_by_that_value()
     {
         var filter = new SearchFilter
@@ -88,7 +95,7 @@ public sealed class PagingAndFacetTests : IClassFixture<PagingAndFacetTests.Samp
             Assert.Equal(Search(With(filter, f => f.Cities = [facet.Value])).TotalCount, facet.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Verified_only_facets_count_verified_credentials()
     {
         var filter = new SearchFilter { Certifications = ["gunnims"], VerifiedOnly = true };
@@ -98,12 +105,12 @@ public sealed class PagingAndFacetTests : IClassFixture<PagingAndFacetTests.Samp
         Assert.True(result.TotalCount < Search(new SearchFilter { Certifications = ["gunnims"] }).TotalCount);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(false)]
     [InlineData(true)]
     public void Certification_facets_count_bodies_not_their_programs(bool verifiedOnly)
     {
-        var bodies = EngineFixture.Taxonomy.Programs.Select(p => p.BodyId).ToHashSet(StringComparer.Ordinal);
+        var bodies = ContractFixture.Taxonomy.Programs.Select(p => p.BodyId).ToHashSet(StringComparer.Ordinal);
         var result = Search(new SearchFilter { VerifiedOnly = verifiedOnly });
 
         Assert.True(result.Facets.Certifications.Count >= 3, $"the sample holds several bodies, found {result.Facets.Certifications.Count}");
@@ -112,7 +119,7 @@ public sealed class PagingAndFacetTests : IClassFixture<PagingAndFacetTests.Samp
             Assert.Equal(Search(new SearchFilter { Certifications = [facet.Value], VerifiedOnly = verifiedOnly }).TotalCount, facet.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_cursor_from_another_sort_order_is_refused()
     {
         var page = Search(new SearchFilter(), SearchSort.Name, first: 5);
@@ -140,3 +147,9 @@ public sealed class PagingAndFacetTests : IClassFixture<PagingAndFacetTests.Samp
         return copy;
     }
 }
+
+/// <summary>The contract on the embedded engine: always.</summary>
+public sealed class PagingAndFacetsOnLucene(PagingAndFacetContract<LuceneTarget>.SampleFixture sample) : PagingAndFacetContract<LuceneTarget>(sample);
+
+/// <summary>The contract on Elasticsearch: when a cluster is configured or Docker can start one, else skipped with the reason.</summary>
+public sealed class PagingAndFacetsOnElasticsearch(PagingAndFacetContract<ElasticsearchTarget>.SampleFixture sample) : PagingAndFacetContract<ElasticsearchTarget>(sample);

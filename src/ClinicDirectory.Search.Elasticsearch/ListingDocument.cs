@@ -1,0 +1,146 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ClinicDirectory.Core.Domain;
+using ClinicDirectory.Core.Seeding;
+using ClinicDirectory.Core.Taxonomy;
+
+namespace ClinicDirectory.Search.Elasticsearch;
+
+/// <summary>A point as Elasticsearch's geo_point takes it.</summary>
+internal sealed record GeoPointValue([property: JsonPropertyName("lat")] double Lat, [property: JsonPropertyName("lon")] double Lon);
+
+/// <summary>
+/// A clinic or practitioner as one Elasticsearch document (the fields of <see cref="IndexLayout"/>): its texts, its
+/// exact filter values and its places, and the listing itself, kept unindexed, which searches return. A clinic carries
+/// what its practitioners bring to a clinic search (their names, techniques and certifications); a practitioner
+/// carries its clinics' names and places.
+/// </summary>
+internal sealed class ListingDocument
+{
+    [JsonPropertyName("id")] public string Id { get; init; } = "";
+    [JsonPropertyName("name")] public string Name { get; init; } = "";
+    /// <summary>The folded name NAME order sorts by (<see cref="TextNormalizer.Key"/>), as the embedded engine does.</summary>
+    [JsonPropertyName("name_key")] public string NameKey { get; init; } = "";
+    [JsonPropertyName("description")] public string? Description { get; init; }
+    /// <summary>A clinic's practitioners' names, or a practitioner's clinics' names.</summary>
+    [JsonPropertyName("people")] public List<string> People { get; init; } = [];
+    /// <summary>Cities and postal codes.</summary>
+    [JsonPropertyName("place")] public List<string> Place { get; init; } = [];
+    /// <summary>Condition names; their synonyms are found by the search analyzer's synonym filter.</summary>
+    [JsonPropertyName("conditions_text")] public List<string> ConditionsText { get; init; } = [];
+    /// <summary>Every name each technique goes by (<see cref="TechniqueVocabulary.Names"/>).</summary>
+    [JsonPropertyName("techniques_text")] public List<string> TechniquesText { get; init; } = [];
+    /// <summary>Body and name of each certification program held (self-reported or verified, not expired).</summary>
+    [JsonPropertyName("credentials_text")] public List<string> CredentialsText { get; init; } = [];
+    [JsonPropertyName("profession_text")] public string? ProfessionText { get; init; }
+
+    [JsonPropertyName("location")] public List<GeoPointValue> Location { get; init; } = [];
+    [JsonPropertyName("condition")] public List<string> Condition { get; init; } = [];
+    /// <summary>Program ids and body ids of the certifications held.</summary>
+    [JsonPropertyName("certification")] public List<string> Certification { get; init; } = [];
+    /// <summary>Program ids and body ids of the verified certifications.</summary>
+    [JsonPropertyName("certification_verified")] public List<string> CertificationVerified { get; init; } = [];
+    [JsonPropertyName("technique")] public List<string> Technique { get; init; } = [];
+    [JsonPropertyName("language")] public List<string> Language { get; init; } = [];
+    /// <summary>"City, RG", as the cities facet reports it.</summary>
+    [JsonPropertyName("city")] public List<string> City { get; init; } = [];
+    [JsonPropertyName("profession")] public string? Profession { get; init; }
+    [JsonPropertyName("clinic_id")] public List<string> ClinicId { get; init; } = [];
+    [JsonPropertyName("direct_billing")] public bool? DirectBilling { get; init; }
+    [JsonPropertyName("accepting")] public bool Accepting { get; init; }
+
+    /// <summary>The listing as the store holds it (the directory's JSON), returned by searches and reads by id.</summary>
+    [JsonPropertyName("listing")] public JsonElement Listing { get; init; }
+
+    public static string CityKey(Address address) => $"{address.City}, {address.Region}";
+
+    public static ListingDocument OfClinic(Clinic clinic, IReadOnlyList<Practitioner> practitioners, DirectoryTaxonomy taxonomy, DateOnly today)
+    {
+        var techniques = new HashSet<Core.Domain.Technique>(clinic.Techniques);
+        foreach (var p in practitioners) techniques.UnionWith(p.Techniques);
+        var credentials = Credentials(practitioners.SelectMany(p => p.Credentials), taxonomy, today);
+        return new ListingDocument
+        {
+            Id = clinic.Id,
+            Name = clinic.Name,
+            NameKey = TextNormalizer.Key(clinic.Name),
+            Description = clinic.Description,
+            People = [.. practitioners.Select(p => p.Name)],
+            Place = [CityKey(clinic.Address), clinic.Address.PostalCode],
+            ConditionsText = ConditionNames(clinic.Conditions, taxonomy),
+            TechniquesText = [.. techniques.SelectMany(TechniqueVocabulary.Names).Distinct()],
+            CredentialsText = credentials.Text,
+            Location = [new GeoPointValue(clinic.Latitude, clinic.Longitude)],
+            Condition = [.. clinic.Conditions.Where(id => taxonomy.ConditionById(id) is not null).Distinct()],
+            Certification = credentials.Held,
+            CertificationVerified = credentials.Verified,
+            Technique = [.. techniques.Select(TechniqueVocabulary.ConstantName)],
+            Language = Languages(clinic.Languages),
+            City = [CityKey(clinic.Address)],
+            DirectBilling = clinic.DirectBilling,
+            Accepting = clinic.AcceptingNewPatients,
+            Listing = JsonSerializer.SerializeToElement(clinic, DirectoryJson.Options),
+        };
+    }
+
+    public static ListingDocument OfPractitioner(Practitioner practitioner, IReadOnlyList<Clinic> clinics, DirectoryTaxonomy taxonomy, DateOnly today)
+    {
+        var credentials = Credentials(practitioner.Credentials, taxonomy, today);
+        return new ListingDocument
+        {
+            Id = practitioner.Id,
+            Name = practitioner.Name,
+            NameKey = TextNormalizer.Key(practitioner.Name),
+            Description = practitioner.Bio,
+            People = [.. clinics.Select(c => c.Name)],
+            Place = [.. clinics.SelectMany(c => new[] { CityKey(c.Address), c.Address.PostalCode }).Distinct()],
+            ConditionsText = ConditionNames(practitioner.Conditions, taxonomy),
+            TechniquesText = [.. practitioner.Techniques.SelectMany(TechniqueVocabulary.Names).Distinct()],
+            CredentialsText = credentials.Text,
+            ProfessionText = practitioner.Profession.ToString(),
+            Location = [.. clinics.Select(c => new GeoPointValue(c.Latitude, c.Longitude))],
+            Condition = [.. practitioner.Conditions.Where(id => taxonomy.ConditionById(id) is not null).Distinct()],
+            Certification = credentials.Held,
+            CertificationVerified = credentials.Verified,
+            Technique = [.. practitioner.Techniques.Distinct().Select(TechniqueVocabulary.ConstantName)],
+            Language = Languages(practitioner.Languages),
+            City = [.. clinics.Select(c => CityKey(c.Address)).Distinct()],
+            Profession = practitioner.Profession.ToString(),
+            ClinicId = [.. clinics.Select(c => c.Id)],
+            Accepting = practitioner.AcceptingNewPatients,
+            Listing = JsonSerializer.SerializeToElement(practitioner, DirectoryJson.Options),
+        };
+    }
+
+    private static List<string> ConditionNames(IEnumerable<string> ids, DirectoryTaxonomy taxonomy) =>
+        [.. ids.Distinct().Select(taxonomy.ConditionById).OfType<Condition>().Select(c => c.Name)];
+
+    private static List<string> Languages(IEnumerable<string> languages) => [.. languages.Select(l => l.ToLowerInvariant()).Distinct()];
+
+    /// <summary>
+    /// What certifications mean to a search, as on the embedded engine: a credential counts when it is self-reported
+    /// or verified and not past its expiry date, under its program's id and its body's id; verified ones count again
+    /// for <c>verifiedOnly</c>.
+    /// </summary>
+    private static (List<string> Held, List<string> Verified, List<string> Text) Credentials(IEnumerable<Credential> credentials, DirectoryTaxonomy taxonomy, DateOnly today)
+    {
+        var held = new List<string>();
+        var verified = new List<string>();
+        var text = new List<string>();
+        foreach (var credential in credentials)
+        {
+            if (taxonomy.ProgramById(credential.ProgramId) is not { } program) continue;
+            var status = credential.EffectiveStatus(today);
+            if (status is not (VerificationStatus.SelfReported or VerificationStatus.Verified)) continue;
+            held.Add(program.Id);
+            held.Add(program.BodyId);
+            text.Add($"{program.Body} {program.Name}");
+            if (status == VerificationStatus.Verified)
+            {
+                verified.Add(program.Id);
+                verified.Add(program.BodyId);
+            }
+        }
+        return ([.. held.Distinct()], [.. verified.Distinct()], [.. text.Distinct()]);
+    }
+}

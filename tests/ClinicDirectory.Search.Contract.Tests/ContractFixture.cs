@@ -1,0 +1,121 @@
+using ClinicDirectory.Core.Access;
+using ClinicDirectory.Core.Domain;
+using ClinicDirectory.Core.Geo;
+using ClinicDirectory.Core.Projection;
+using ClinicDirectory.Core.Search;
+using ClinicDirectory.Core.Seeding;
+using ClinicDirectory.Core.Store;
+using ClinicDirectory.Core.Taxonomy;
+using ClinicDirectory.Store;
+
+namespace ClinicDirectory.Search.Contract.Tests;
+
+/// <summary>
+/// An engine of the contract suite over its own new index, with the seed's taxonomy and gazetteer, as the projection
+/// of a real SQLite store beside it: listings are loaded and written through the store and the projector, as the
+/// service does. On an engine that cannot run here every test of the fixture is skipped with the reason.
+/// </summary>
+public sealed class ContractFixture : IDisposable
+{
+    private static readonly Lazy<(DirectoryTaxonomy, Gazetteer)> Reference = new(() =>
+    {
+        var seed = SeedData.Locate(null);
+        return (seed.LoadTaxonomy(), seed.LoadGazetteer());
+    });
+
+    private readonly EngineTarget _target;
+
+    public ContractFixture(EngineTarget target)
+    {
+        _target = target;
+        if (target.SkipReason is not null) return;
+        Requests = new(Taxonomy, Gazetteer);
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "clinicdirectory-contract", Guid.NewGuid().ToString("N")[..12]);
+        Store = SqliteDirectoryStore.InDirectory(Path + ".store");
+        Store.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+        Engine = Open();
+        Projector = new DirectoryProjector(Store, Engine);
+    }
+
+    /// <summary>Whether the engine can run here; tests call <see cref="SkipUnlessAvailable"/> first.</summary>
+    public bool Available => _target.SkipReason is null;
+
+    /// <summary>Skips the calling test, with the reason, when the engine cannot run here.</summary>
+    public void SkipUnlessAvailable() => Skip.If(!Available, _target.SkipReason);
+
+    public static DirectoryTaxonomy Taxonomy => Reference.Value.Item1;
+
+    public static Gazetteer Gazetteer => Reference.Value.Item2;
+
+    public string Path { get; } = "";
+
+    public SqliteDirectoryStore Store { get; } = null!;
+
+    public IDirectoryEngine Engine { get; private set; } = null!;
+
+    public DirectoryProjector Projector { get; private set; } = null!;
+
+    public SearchRequestBuilder Requests { get; } = null!;
+
+    private IDirectoryEngine Open()
+    {
+        var engine = _target.Open(Path, Taxonomy);
+        engine.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return engine;
+    }
+
+    /// <summary>Loads listings into the empty store and the index, as the seed is loaded.</summary>
+    public Task LoadAsync(IReadOnlyList<Clinic> clinics, IReadOnlyList<Practitioner>? practitioners = null) =>
+        LoadAsync([(clinics, practitioners ?? [])]);
+
+    public async Task LoadAsync(IEnumerable<(IReadOnlyList<Clinic> Clinics, IReadOnlyList<Practitioner> Practitioners)> batches)
+    {
+        await Store.LoadAsync(new StoreLoad { Listings = batches, Origin = "test" }, null, CancellationToken.None);
+        await Projector.CatchUpAsync(null, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Writes listings as they are given (each one's version the stored one plus one) and removes practitioners, in one
+    /// store transaction, and waits for the index to show it, as an accepted edit does.
+    /// </summary>
+    public async Task WriteAsync(IReadOnlyList<Clinic>? clinics = null, IReadOnlyList<Practitioner>? practitioners = null, IReadOnlyList<string>? removed = null)
+    {
+        clinics ??= [];
+        practitioners ??= [];
+        removed ??= [];
+        var storedClinics = (await Store.GetClinicsAsync([.. clinics.Select(c => c.Id)], default)).ToDictionary(c => c.Id);
+        var storedPractitioners = (await Store.GetPractitionersAsync([.. practitioners.Select(p => p.Id).Concat(removed)], default)).ToDictionary(p => p.Id);
+        foreach (var c in clinics) c.Version = (storedClinics.GetValueOrDefault(c.Id)?.Version ?? 0) + 1;
+        foreach (var p in practitioners) p.Version = (storedPractitioners.GetValueOrDefault(p.Id)?.Version ?? 0) + 1;
+        var sequence = await Store.CommitAsync(new StoreChange
+        {
+            Clinics = [.. clinics.Select(c => (c, storedClinics.TryGetValue(c.Id, out var s) ? s.Version : (int?)null))],
+            Practitioners = [.. practitioners.Select(p => (p, storedPractitioners.TryGetValue(p.Id, out var s) ? s.Version : (int?)null))],
+            DeletedPractitioners = [.. removed.Select(id => (id, storedPractitioners[id].Version))],
+            ClinicIds = [.. storedPractitioners.Values.Concat(practitioners).SelectMany(p => p.ClinicIds).Distinct()],
+            Audit = new AuditEntry { Sequence = 0, At = DateTimeOffset.UtcNow, KeyId = "test", Role = ApiKeyRole.Admin, Action = "test", ObjectType = "Test", ObjectId = "test" },
+        }, default);
+        Assert.NotNull(sequence);
+        await Projector.CatchUpAsync(sequence, default);
+    }
+
+    /// <summary>Closes the engine and opens the same index again, as a restart does.</summary>
+    public void Reopen()
+    {
+        Projector.Dispose();
+        Engine.Dispose();
+        Engine = Open();
+        Projector = new DirectoryProjector(Store, Engine);
+    }
+
+    public void Dispose()
+    {
+        if (Engine is null) return;
+        Projector.Dispose();
+        Engine.Dispose();
+        Store.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _target.Delete(Path);
+        try { Directory.Delete(Path + ".store", recursive: true); } catch (IOException) { }
+    }
+}
