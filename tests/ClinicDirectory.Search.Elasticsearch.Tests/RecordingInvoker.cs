@@ -55,7 +55,7 @@ public sealed class RecordingInvoker(Func<SentRequest, CannedResponse> route) : 
             postData.Write(stream, configuration.ConnectionSettings, disableDirectStreaming: true);
             body = Encoding.UTF8.GetString(stream.ToArray());
         }
-        var sent = new SentRequest(endpoint.Method.ToString(), endpoint.PathAndQuery, body);
+        var sent = new SentRequest(endpoint.Method.ToString(), "/" + endpoint.PathAndQuery.TrimStart('/'), body);
         lock (Sent) Sent.Add(sent);
         return sent;
     }
