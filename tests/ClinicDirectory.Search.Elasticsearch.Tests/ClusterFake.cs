@@ -30,6 +30,9 @@ public sealed class ClusterFake : IDisposable
 
     public bool AliasesExist { get; set; } = true;
 
+    /// <summary>What _cluster/health reports: green, yellow or red.</summary>
+    public string Health { get; set; } = "yellow";
+
     /// <summary>The status of each bulk item, by attempt (1, 2, ...) and position; 201 when not given.</summary>
     public Func<int, int, int> BulkItemStatus { get; set; } = (_, _) => 201;
 
@@ -83,7 +86,7 @@ public sealed class ClusterFake : IDisposable
             case ("POST", _) when path.EndsWith("/_search", StringComparison.Ordinal):
                 return Search;
             case ("GET", "/_cluster/health"):
-                return new(200, """{"cluster_name":"directory","status":"yellow","timed_out":false,"number_of_nodes":1,"number_of_data_nodes":1,"active_primary_shards":3,"active_shards":3,"relocating_shards":0,"initializing_shards":0,"unassigned_shards":3,"unassigned_primary_shards":0,"delayed_unassigned_shards":0,"number_of_pending_tasks":0,"number_of_in_flight_fetch":0,"task_max_waiting_in_queue_millis":0,"active_shards_percent_as_number":50.0}""");
+                return new(200, $$"""{"cluster_name":"directory","status":"{{Health}}","timed_out":false,"number_of_nodes":1,"number_of_data_nodes":1,"active_primary_shards":3,"active_shards":3,"relocating_shards":0,"initializing_shards":0,"unassigned_shards":3,"unassigned_primary_shards":0,"delayed_unassigned_shards":0,"number_of_pending_tasks":0,"number_of_in_flight_fetch":0,"task_max_waiting_in_queue_millis":0,"active_shards_percent_as_number":50.0}""");
             default:
                 return new(400, $$"""{"error":{"type":"illegal_argument_exception","reason":"unexpected {{request.Method}} {{path}}"},"status":400}""");
         }

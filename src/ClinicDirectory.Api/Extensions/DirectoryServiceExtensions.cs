@@ -175,7 +175,8 @@ public static class DirectoryServiceExtensions
             var options = sp.GetRequiredService<IOptions<ElasticsearchOptions>>().Value;
             try
             {
-                return new ElasticsearchDirectoryEngine(options, taxonomy, time);
+                // The cluster connection; tests register Elastic.Transport's in-memory invoker in its place.
+                return new ElasticsearchDirectoryEngine(options, taxonomy, time, sp.GetService<Elastic.Transport.IRequestInvoker>());
             }
             catch (ArgumentException invalid)
             {

@@ -2,30 +2,40 @@ using ClinicDirectory.Core.Domain;
 using ClinicDirectory.Core.Geo;
 using ClinicDirectory.Core.Search;
 
-namespace ClinicDirectory.Search.Lucene.Tests;
+using ClinicDirectory.Search.Lucene.Tests;
+
+namespace ClinicDirectory.Search.Contract.Tests;
 
 /// <summary>
-/// Which clinics a radius search finds, against the great-circle distance worked out for each clinic: the
-/// engine skips the distance of clinics in grid cells wholly inside the circle and measures the others, so
-/// both kinds must come out right, for radii that pick different cell sizes and for each sort.
+/// Which clinics a radius search finds, against the great-circle distance worked out for each clinic, for radii from
+/// 3 to 150 km and for each sort (the embedded engine skips the distance of clinics in grid cells wholly inside the
+/// circle and measures the others, so both kinds must come out right).
 /// </summary>
-public sealed class RadiusTests : IClassFixture<RadiusTests.ScatteredFixture>
+public abstract class RadiusContract<TTarget> : IClassFixture<RadiusContract<TTarget>.ScatteredFixture>
+    where TTarget : EngineTarget, new()
 {
     private const double CenterLat = 51.05, CenterLon = -114.07;
 
     private readonly ScatteredFixture _scattered;
 
-    public RadiusTests(ScatteredFixture scattered) => _scattered = scattered;
+    protected RadiusContract(ScatteredFixture scattered)
+    {
+        _scattered = scattered;
+        scattered.Engine.SkipUnlessAvailable();
+    }
 
     public sealed class ScatteredFixture : IDisposable
     {
-        public EngineFixture Engine { get; } = new();
+        public ContractFixture Engine { get; }
 
         /// <summary>600 clinics: a third within about 11 km of the centre, the others over about 330 km by 210 km.</summary>
         public List<Clinic> Clinics { get; }
 
         public ScatteredFixture()
         {
+            Engine = new ContractFixture(new TTarget());
+            Clinics = [];
+            if (!Engine.Available) return;
             var random = new Random(5);
             Clinics = [.. Enumerable.Range(0, 600).Select(i => TestListings.Clinic(
                 $"r{i:D3}", $"Physio {i}", CenterLat + Spread(random, i), CenterLon + Spread(random, i)))];
@@ -37,7 +47,7 @@ public sealed class RadiusTests : IClassFixture<RadiusTests.ScatteredFixture>
         public void Dispose() => Engine.Dispose();
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(3, SearchSort.Relevance)]
     [InlineData(20, SearchSort.Relevance)]
     [InlineData(20, SearchSort.Distance)]
@@ -72,3 +82,9 @@ public sealed class RadiusTests : IClassFixture<RadiusTests.ScatteredFixture>
         Assert.Equal(expected, found.Order(StringComparer.Ordinal));
     }
 }
+
+/// <summary>The contract on the embedded engine: always.</summary>
+public sealed class RadiusOnLucene(RadiusContract<LuceneTarget>.ScatteredFixture scattered) : RadiusContract<LuceneTarget>(scattered);
+
+/// <summary>The contract on Elasticsearch: when a cluster is configured or Docker can start one, else skipped with the reason.</summary>
+public sealed class RadiusOnElasticsearch(RadiusContract<ElasticsearchTarget>.ScatteredFixture scattered) : RadiusContract<ElasticsearchTarget>(scattered);
