@@ -86,8 +86,6 @@ internal sealed class SearchTranslation(IndexLayout layout)
         Dimension("techniques", "technique", [.. request.Techniques.Select(TechniqueVocabulary.ConstantName)]);
         Dimension("cities", "city", request.Cities);
         Dimension("languages", "language", request.Languages);
-        // verifiedOnly alone keeps listings with at least one verified certification.
-        if (request.VerifiedOnly && request.Certifications.Count == 0) strict.Add(new ExistsQuery { Field = "certification_verified" });
 
         var search = new EsSearchRequest(layout.Alias(type))
         {

@@ -209,6 +209,21 @@ public abstract class EngineSearchContract : IDisposable
     }
 
     [SkippableFact]
+    public void Verified_only_without_a_certification_keeps_the_listings_with_any_current_verified_credential()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (clinics, practitioners) = TestListings.Build();
+        bool Verified(Practitioner p) => p.Credentials.Any(c => c.EffectiveStatus(today) == VerificationStatus.Verified);
+        var expectedPractitioners = practitioners.Where(Verified).Select(p => p.Id).Order(StringComparer.Ordinal).ToList();
+        var expectedClinics = clinics.Where(c => practitioners.Any(p => p.ClinicIds.Contains(c.Id) && Verified(p))).Select(c => c.Id).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(expectedClinics);
+        Assert.True(expectedClinics.Count < clinics.Count);
+
+        Assert.Equal(expectedClinics, Ids(Clinics(new SearchFilter { VerifiedOnly = true })).Order(StringComparer.Ordinal));
+        Assert.Equal(expectedPractitioners, Ids(Practitioners(new SearchFilter { VerifiedOnly = true }, first: 50), p => p.Id).Order(StringComparer.Ordinal));
+    }
+
+    [SkippableFact]
     public void Techniques_languages_billing_and_new_patients_filter()
     {
         Assert.Equal(["north-9km"], Ids(Clinics(new SearchFilter { Techniques = [Technique.FunctionalDryNeedling] })));

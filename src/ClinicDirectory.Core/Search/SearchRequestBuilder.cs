@@ -36,13 +36,17 @@ public sealed partial class SearchRequestBuilder(DirectoryTaxonomy taxonomy, Gaz
                 ?? throw new SearchInputException("after", "after is not a cursor returned by this search.");
         }
 
+        var verifiedOnly = filter.VerifiedOnly ?? false;
+        var certifications = Resolve(filter.Certifications, "filter.certifications", taxonomy.ResolveCertification, "certification body or program");
+        // verifiedOnly alone: a listing with any verified credential, which engines hold under its body's id.
+        if (verifiedOnly && certifications.Count == 0) certifications = [.. taxonomy.BodyIds.Order(StringComparer.Ordinal)];
         var request = new SearchRequest
         {
             Text = text,
             Location = location,
             Conditions = Resolve(filter.Conditions, "filter.conditions", c => taxonomy.FindCondition(c)?.Id, "condition"),
-            Certifications = Resolve(filter.Certifications, "filter.certifications", taxonomy.ResolveCertification, "certification body or program"),
-            VerifiedOnly = filter.VerifiedOnly ?? false,
+            Certifications = certifications,
+            VerifiedOnly = verifiedOnly,
             Techniques = Distinct(filter.Techniques, "filter.techniques"),
             Professions = Distinct(filter.Professions, "filter.professions"),
             Languages = Resolve(filter.Languages, "filter.languages", NormalizeLanguage, "language code (ISO 639-1, e.g. \"en\")"),

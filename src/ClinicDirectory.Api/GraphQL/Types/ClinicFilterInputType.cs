@@ -13,7 +13,7 @@ public sealed class ClinicFilterInputType : InputObjectGraphType<SearchFilter>
         Field<LocationInputType>("location").Description("Where to search.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("conditions").Description("Condition ids or any of their names or synonyms.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("certifications").Description("Certifying bodies or program ids, e.g. \"kinetacore\", \"gunnims\", \"kinetacore-fdn-2\". A clinic matches when one of its practitioners holds one.");
-        Field<BooleanGraphType>("verifiedOnly").Description("Only credentials whose status is VERIFIED count for the certifications filter.");
+        Field<BooleanGraphType>("verifiedOnly").Description("Only credentials whose status is VERIFIED count for the certifications filter; without certifications, only listings with at least one VERIFIED credential.");
         Field<ListGraphType<NonNullGraphType<TechniqueEnum>>>("techniques").Description("Techniques offered.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("languages").Description("ISO 639-1 codes.");
         Field<BooleanGraphType>("directBilling").Description("Bills extended health insurers directly.");

@@ -13,7 +13,7 @@ public sealed class PractitionerFilterInputType : InputObjectGraphType<SearchFil
         Field<LocationInputType>("location").Description("Where to search; a practitioner matches through any of their clinics.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("conditions").Description("Condition ids or any of their names or synonyms.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("certifications").Description("Certifying bodies or program ids.");
-        Field<BooleanGraphType>("verifiedOnly").Description("Only VERIFIED credentials count for the certifications filter.");
+        Field<BooleanGraphType>("verifiedOnly").Description("Only VERIFIED credentials count for the certifications filter; without certifications, only listings with at least one VERIFIED credential.");
         Field<ListGraphType<NonNullGraphType<TechniqueEnum>>>("techniques").Description("Techniques offered.");
         Field<ListGraphType<NonNullGraphType<ProfessionEnum>>>("professions").Description("Professions.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("languages").Description("ISO 639-1 codes.");
