@@ -108,14 +108,43 @@ public sealed class ElasticsearchDirectoryEngine : IDirectoryEngine
     public Task<SearchResult<Practitioner>> SearchPractitionersAsync(SearchRequest request, CancellationToken cancellationToken) =>
         SearchAsync<Practitioner>(request, IndexLayout.PractitionerType, cancellationToken);
 
+    /// <summary>
+    /// A search. The first page reads the index as it is; a later page reads a point in time, opened when the client
+    /// asks for the second page and carried in the cursors from then on, so every later page sees the same view. A
+    /// point in time that has expired, or that is not one of this directory's, is replaced by a new one.
+    /// </summary>
     private async Task<SearchResult<T>> SearchAsync<T>(SearchRequest request, string type, CancellationToken cancellationToken)
     {
-        var search = _translation.Search(request, type);
-        if (search is null) return new SearchResult<T>();
-        var response = await _client.SearchAsync<JsonElement>(search, cancellationToken);
-        EnsureValid(response, "search");
-        return SearchTranslation.Read<T>(request, response);
+        if (_translation.Search(request, type) is not { } search) return new SearchResult<T>();
+        if (request.After is null)
+        {
+            var response = await _client.SearchAsync<JsonElement>(search, cancellationToken);
+            EnsureValid(response, "search");
+            return SearchTranslation.Read<T>(request, response);
+        }
+        var carried = request.After.Snapshot;
+        var pointInTime = carried ?? await OpenPointInTimeAsync(type, cancellationToken);
+        var paged = await _client.SearchAsync<JsonElement>(_translation.Search(request, type, pointInTime)!, cancellationToken);
+        if (carried is not null && (paged.ApiCallDetails.HttpStatusCode is 400 or 404 || (paged.IsValidResponse && !FromThisDirectory(paged, type))))
+        {
+            pointInTime = await OpenPointInTimeAsync(type, cancellationToken);
+            paged = await _client.SearchAsync<JsonElement>(_translation.Search(request, type, pointInTime)!, cancellationToken);
+        }
+        EnsureValid(paged, "search");
+        return SearchTranslation.Read<T>(request, paged, paged.PitId ?? pointInTime);
     }
+
+    private async Task<string> OpenPointInTimeAsync(string type, CancellationToken cancellationToken)
+    {
+        var opened = await _client.OpenPointInTimeAsync(
+            new OpenPointInTimeRequest(_layout.Alias(type)) { KeepAlive = SearchTranslation.PointInTimeKeepAlive }, cancellationToken);
+        EnsureValid(opened, "open a point in time");
+        return opened.Id;
+    }
+
+    /// <summary>Whether every hit comes from this directory's indices of the type (a cursor's point in time is the client's to send).</summary>
+    private bool FromThisDirectory(SearchResponse<JsonElement> response, string type) =>
+        response.Hits.All(h => h.Index.StartsWith(_layout.Alias(type) + "-v", StringComparison.Ordinal));
 
     public async Task<IReadOnlyList<Clinic>> GetClinicsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         await GetAsync<Clinic>(IndexLayout.ClinicType, ids, c => c.Id, cancellationToken);

@@ -42,8 +42,14 @@ internal sealed class SearchTranslation(IndexLayout layout)
         ("languages", _ => "language"),
     ];
 
-    /// <summary>The search request, or null when nothing can match (text with no searchable word).</summary>
-    public EsSearchRequest? Search(SearchRequest request, string type)
+    /// <summary>How long a point in time stays open after each page read through it.</summary>
+    public const string PointInTimeKeepAlive = "2m";
+
+    /// <summary>
+    /// The search request, or null when nothing can match (text with no searchable word). With a point in time the
+    /// search reads that view of the index (and names no index: the point in time does).
+    /// </summary>
+    public EsSearchRequest? Search(SearchRequest request, string type, string? pointInTime = null)
     {
         if (request.Text is { } text && !text.Any(char.IsLetterOrDigit)) return null;
         var sort = SearchRequestBuilder.EffectiveSort(request);
@@ -87,13 +93,14 @@ internal sealed class SearchTranslation(IndexLayout layout)
         Dimension("cities", "city", request.Cities);
         Dimension("languages", "language", request.Languages);
 
-        var search = new EsSearchRequest(layout.Alias(type))
+        var search = (pointInTime is null ? new EsSearchRequest(layout.Alias(type)) : new EsSearchRequest
         {
-            Size = request.First + 1,
-            TrackTotalHits = new TrackHits(true),
-            Source = new SourceConfig(new SourceFilter { Includes = ListingAndLocation }),
-            Sort = Sort(sort, request),
-        };
+            Pit = new PointInTimeReference { Id = pointInTime, KeepAlive = PointInTimeKeepAlive },
+        });
+        search.Size = request.First + 1;
+        search.TrackTotalHits = new TrackHits(true);
+        search.Source = new SourceConfig(new SourceFilter { Includes = ListingAndLocation });
+        search.Sort = Sort(sort, request);
         if (request.IncludeFacets)
         {
             search.Query = Bool(must, should, strict);
@@ -173,7 +180,7 @@ internal sealed class SearchTranslation(IndexLayout layout)
     };
 
     /// <summary>The directory's result from the response to <see cref="Search"/>.</summary>
-    public static SearchResult<T> Read<T>(SearchRequest request, SearchResponse<JsonElement> response)
+    public static SearchResult<T> Read<T>(SearchRequest request, SearchResponse<JsonElement> response, string? pointInTime = null)
     {
         var sort = SearchRequestBuilder.EffectiveSort(request);
         var hits = new List<SearchHit<T>>();
@@ -182,8 +189,8 @@ internal sealed class SearchTranslation(IndexLayout layout)
             var values = hit.Sort?.ToList() ?? [];
             var cursor = sort switch
             {
-                SearchSort.Name => new SearchCursor(sort, 0, values.Count > 0 ? AsString(values[0]) : "", hit.Id ?? ""),
-                _ => new SearchCursor(sort, values.Count > 0 ? AsDouble(values[0]) : 0, null, hit.Id ?? ""),
+                SearchSort.Name => new SearchCursor(sort, 0, values.Count > 0 ? AsString(values[0]) : "", hit.Id ?? "", pointInTime),
+                _ => new SearchCursor(sort, values.Count > 0 ? AsDouble(values[0]) : 0, null, hit.Id ?? "", pointInTime),
             };
             double? distance = request.Location is { } circle
                 ? Math.Round(sort == SearchSort.Distance && values.Count > 0 ? AsDouble(values[0]) : NearestKm(hit.Source, circle), 3)

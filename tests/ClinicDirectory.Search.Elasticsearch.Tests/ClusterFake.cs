@@ -41,6 +41,11 @@ public sealed class ClusterFake : IDisposable
 
     public CannedResponse Search { get; set; } = new(200, """{"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]}}""");
 
+    /// <summary>Points in time the cluster no longer has (search_context_missing_exception).</summary>
+    public HashSet<string> ExpiredPointsInTime { get; } = [];
+
+    private int _pointsInTime;
+
     public IReadOnlyList<SentRequest> Sent => Invoker.Sent;
 
     public IReadOnlyList<SentRequest> Bulks => [.. Sent.Where(s => s.Path.StartsWith("/_bulk", StringComparison.Ordinal))];
@@ -83,6 +88,10 @@ public sealed class ClusterFake : IDisposable
             case ("GET", _) when path.Contains("-v*", StringComparison.Ordinal) || path.Contains("-v%2A", StringComparison.OrdinalIgnoreCase):
                 var type = path.Contains("clinics", StringComparison.Ordinal) ? "clinics" : "practitioners";
                 return new(200, "{\"" + Prefix + "-" + type + "-v1-20260101000000000\":{\"aliases\":{},\"mappings\":{},\"settings\":{}}}");
+            case ("POST", _) when path.EndsWith("/_pit", StringComparison.Ordinal):
+                return new(200, "{\"id\":\"pit-" + Interlocked.Increment(ref _pointsInTime) + "\",\"_shards\":{\"total\":1,\"successful\":1,\"skipped\":0,\"failed\":0}}");
+            case ("POST", "/_search") when JsonDocument.Parse(request.Body).RootElement.GetProperty("pit").GetProperty("id").GetString() is { } pit && ExpiredPointsInTime.Contains(pit):
+                return new(404, """{"error":{"root_cause":[{"type":"search_context_missing_exception","reason":"No search context found"}],"type":"search_phase_execution_exception","reason":"all shards failed"},"status":404}""");
             case ("POST", _) when path.EndsWith("/_search", StringComparison.Ordinal):
                 return Search;
             case ("GET", "/_cluster/health"):

@@ -47,7 +47,8 @@ public sealed class RequestShapeTests : IDisposable
             ? engine.SearchPractitionersAsync(request, default).GetAwaiter().GetResult().TotalCount
             : engine.SearchClinicsAsync(request, default).GetAwaiter().GetResult().TotalCount;
         var sent = _cluster.Sent.Last(s => s.Path.Contains("/_search", StringComparison.Ordinal));
-        Assert.StartsWith(practitioners ? "/cd-practitioners/_search" : "/cd-clinics/_search", sent.Path);
+        // A later page reads a point in time, which names the index itself.
+        Assert.StartsWith(after is not null ? "/_search" : practitioners ? "/cd-practitioners/_search" : "/cd-clinics/_search", sent.Path, StringComparison.Ordinal);
         return ClusterFake.Json(sent);
     }
 
@@ -258,6 +259,52 @@ public sealed class RequestShapeTests : IDisposable
         Assert.Equal([new FacetCount("neck-pain", 3), new FacetCount("sciatica", 1)], result.Facets.Conditions);
         Assert.Equal("gunnims", Assert.Single(result.Facets.Certifications).Value);
         Assert.Empty(result.Facets.Techniques);
+    }
+
+    private static string OneHit(Clinic c, string index = "cd-clinics-v1-1") =>
+        "{\"took\":1,\"timed_out\":false,\"_shards\":{\"total\":1,\"successful\":1,\"skipped\":0,\"failed\":0},\"hits\":{\"total\":{\"value\":9,\"relation\":\"eq\"},\"max_score\":null,\"hits\":["
+        + $"{{\"_index\":\"{index}\",\"_id\":\"{c.Id}\",\"_score\":null,\"_source\":{{\"listing\":{JsonSerializer.Serialize(c, Core.Seeding.DirectoryJson.Options)}}},\"sort\":[\"{c.Name.ToLowerInvariant()}\",\"{c.Id}\"]}},"
+        + $"{{\"_index\":\"{index}\",\"_id\":\"{c.Id}-2\",\"_score\":null,\"_source\":{{\"listing\":{JsonSerializer.Serialize(c, Core.Seeding.DirectoryJson.Options)}}},\"sort\":[\"{c.Name.ToLowerInvariant()}\",\"{c.Id}-2\"]}}"
+        + "]}}";
+
+    private async Task<SearchResult<Clinic>> PageAfterAsync(ElasticsearchDirectoryEngine engine, SearchCursor after)
+    {
+        var (request, _) = _requests.Build(new SearchFilter(), SearchSort.Name, 1, after.Encode());
+        return await engine.SearchClinicsAsync(request, default);
+    }
+
+    [Fact]
+    public async Task Pages_after_the_first_read_one_point_in_time_carried_in_their_cursors()
+    {
+        var (clinics, _) = TestListings.Build();
+        _cluster.Search = new(200, OneHit(clinics[0]));
+        using var engine = _cluster.Engine();
+
+        // The second page opens a point in time on the alias and searches it, with no index in the path.
+        var second = await PageAfterAsync(engine, new SearchCursor(SearchSort.Name, 0, "a", "a-1"));
+        var opened = Assert.Single(_cluster.Sent, s => s.Path.Contains("/_pit", StringComparison.Ordinal));
+        Assert.StartsWith("/cd-clinics/_pit?", opened.Path, StringComparison.Ordinal);
+        Assert.Contains("keep_alive=2m", opened.Path, StringComparison.Ordinal);
+        var body = ClusterFake.Json(_cluster.Sent[^1]);
+        Assert.Equal("/_search", _cluster.Sent[^1].Path.Split('?')[0]);
+        Assert.Equal("pit-1", body.GetProperty("pit").GetProperty("id").GetString());
+        Assert.Equal("2m", body.GetProperty("pit").GetProperty("keep_alive").GetString());
+        Assert.Equal("a", body.GetProperty("search_after")[0].GetString());
+        var cursor = SearchCursor.TryDecode(second.Hits[0].Cursor)!;
+        Assert.Equal("pit-1", cursor.Snapshot);
+
+        // The third page reads the same point in time: none is opened.
+        await PageAfterAsync(engine, cursor);
+        Assert.Single(_cluster.Sent, s => s.Path.Contains("/_pit", StringComparison.Ordinal));
+        Assert.Equal("pit-1", ClusterFake.Json(_cluster.Sent[^1]).GetProperty("pit").GetProperty("id").GetString());
+
+        // An expired one is replaced, and so is one that reads other indices than this directory's.
+        _cluster.ExpiredPointsInTime.Add("pit-1");
+        var renewed = await PageAfterAsync(engine, cursor);
+        Assert.Equal("pit-2", SearchCursor.TryDecode(renewed.Hits[0].Cursor)!.Snapshot);
+        _cluster.Search = new(200, OneHit(clinics[0], index: "someone-else"));
+        await PageAfterAsync(engine, cursor with { Snapshot = "pit-foreign" });
+        Assert.Equal("pit-3", ClusterFake.Json(_cluster.Sent[^1]).GetProperty("pit").GetProperty("id").GetString());
     }
 
     [Fact]

@@ -6,9 +6,10 @@ namespace ClinicDirectory.Core.Search;
 
 /// <summary>
 /// Position after the last hit of a page, as its sort key and id: keyset paging returns each hit
-/// once even when listings change between pages. Opaque to clients (base64url).
+/// once even when listings change between pages. An engine may add a snapshot of its own (Elasticsearch: a point in
+/// time) so that later pages read the same view of the index. Opaque to clients (base64url).
 /// </summary>
-public sealed record SearchCursor(SearchSort Sort, double Primary, string? Secondary, string Id)
+public sealed record SearchCursor(SearchSort Sort, double Primary, string? Secondary, string Id, string? Snapshot = null)
 {
     private const string Prefix = "c1";
 
@@ -16,6 +17,7 @@ public sealed record SearchCursor(SearchSort Sort, double Primary, string? Secon
     {
         var raw = string.Join('\u001f', Prefix, ((int)Sort).ToString(CultureInfo.InvariantCulture),
             Primary.ToString("R", CultureInfo.InvariantCulture), Secondary ?? "", Id);
+        if (Snapshot is not null) raw += '\u001f' + Snapshot;
         return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(raw));
     }
 
@@ -24,13 +26,14 @@ public sealed record SearchCursor(SearchSort Sort, double Primary, string? Secon
     {
         try
         {
-            if (text.Length > 2048) return null;
+            if (text.Length > 4096) return null;
             var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text)).Split('\u001f');
-            if (parts.Length != 5 || parts[0] != Prefix) return null;
+            if (parts.Length is not (5 or 6) || parts[0] != Prefix) return null;
             if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var sort) || !Enum.IsDefined((SearchSort)sort)) return null;
             if (!double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var primary) || double.IsNaN(primary)) return null;
             if (parts[4].Length == 0) return null;
-            return new SearchCursor((SearchSort)sort, primary, parts[3].Length == 0 ? null : parts[3], parts[4]);
+            if (parts.Length == 6 && parts[5].Length == 0) return null;
+            return new SearchCursor((SearchSort)sort, primary, parts[3].Length == 0 ? null : parts[3], parts[4], parts.Length == 6 ? parts[5] : null);
         }
         catch (FormatException)
         {
