@@ -87,19 +87,24 @@ public sealed class ElasticsearchHostTests : IDisposable
         Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
     }
 
-    [Fact]
-    public void A_cluster_that_cannot_be_reached_stops_the_start_with_one_line()
+    [Theory]
+    [InlineData("http://127.0.0.1:1", null, "Elasticsearch at http://127.0.0.1:1 could not be reached:")]
+    [InlineData("127.0.0.1:9200", null, "Elasticsearch:Url \"127.0.0.1:9200\" is not an http or https URL.")]
+    [InlineData("https://127.0.0.1:1", "/nonexistent/ca.crt", "Elasticsearch:CaCertificatePath \"/nonexistent/ca.crt\" could not be read:")]
+    public void A_cluster_the_service_cannot_use_stops_the_start_with_one_line(string url, string? caCertificate, string expected)
     {
         using var data = new TempDirectory("clinicdirectory-es-start");
-        using var service = ServiceProcess.Start(data.Path, environment: new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["Search__Engine"] = "Elasticsearch",
-            ["Elasticsearch__Url"] = "http://127.0.0.1:1",
+            ["Elasticsearch__Url"] = url,
             ["Elasticsearch__RequestTimeout"] = "00:00:05",
-        });
+        };
+        if (caCertificate is not null) environment["Elasticsearch__CaCertificatePath"] = caCertificate;
+        using var service = ServiceProcess.Start(data.Path, environment: environment);
         Assert.True(service.WaitForExit(TimeSpan.FromSeconds(60)), "the service kept running");
         Assert.Equal(1, service.ExitCode);
         var line = Assert.Single(service.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        Assert.StartsWith("Elasticsearch at http://127.0.0.1:1 could not be reached:", line, StringComparison.Ordinal);
+        Assert.StartsWith(expected, line, StringComparison.Ordinal);
     }
 }

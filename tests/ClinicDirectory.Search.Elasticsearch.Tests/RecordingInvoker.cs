@@ -3,8 +3,8 @@ using Elastic.Transport;
 
 namespace ClinicDirectory.Search.Elasticsearch.Tests;
 
-/// <summary>A request the client sent: method, path with query, and body.</summary>
-public sealed record SentRequest(string Method, string Path, string Body)
+/// <summary>A request the client sent: method, path with query, body, and its Authorization header ("ApiKey abc").</summary>
+public sealed record SentRequest(string Method, string Path, string Body, string? Authorization = null)
 {
     /// <summary>The body's lines (a bulk request is newline-delimited JSON).</summary>
     public IReadOnlyList<string> Lines => Body.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -55,7 +55,10 @@ public sealed class RecordingInvoker(Func<SentRequest, CannedResponse> route) : 
             postData.Write(stream, configuration.ConnectionSettings, disableDirectStreaming: true);
             body = Encoding.UTF8.GetString(stream.ToArray());
         }
-        var sent = new SentRequest(endpoint.Method.ToString(), "/" + endpoint.PathAndQuery.TrimStart('/'), body);
+        var header = configuration.AuthenticationHeader is { } auth && auth.TryGetAuthorizationParameters(out var parameters)
+            ? auth.AuthScheme + " " + parameters
+            : null;
+        var sent = new SentRequest(endpoint.Method.ToString(), "/" + endpoint.PathAndQuery.TrimStart('/'), body, header);
         lock (Sent) Sent.Add(sent);
         return sent;
     }

@@ -341,6 +341,22 @@ public sealed class RequestShapeTests : IDisposable
     }
 
     [Fact]
+    public async Task Requests_carry_the_configured_API_key_or_user_and_password()
+    {
+        using (var engine = new ElasticsearchDirectoryEngine(new ElasticsearchOptions { Url = "http://es.test:9200", IndexPrefix = ClusterFake.Prefix, ApiKey = "a2V5OnNlY3JldA==" }, ClusterFake.Taxonomy, TimeProvider.System, _cluster.Invoker))
+            await engine.CheckClusterAsync(default);
+        Assert.Equal("ApiKey a2V5OnNlY3JldA==", _cluster.Sent[^1].Authorization);
+
+        using (var engine = new ElasticsearchDirectoryEngine(new ElasticsearchOptions { Url = "http://es.test:9200", IndexPrefix = ClusterFake.Prefix, Username = "elastic", Password = "pw" }, ClusterFake.Taxonomy, TimeProvider.System, _cluster.Invoker))
+            await engine.CheckClusterAsync(default);
+        Assert.Equal("Basic " + Convert.ToBase64String("elastic:pw"u8.ToArray()), _cluster.Sent[^1].Authorization);
+
+        // Several nodes, and a URL that is none, said plainly.
+        Assert.Equal(2, new ElasticsearchOptions { Url = "https://es1:9200, https://es2:9200" }.Nodes().Count);
+        Assert.Contains("is not an http or https URL", Assert.Throws<ArgumentException>(() => new ElasticsearchOptions { Url = "es1:9200" }.Nodes()).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_index_resumes_from_the_sequence_recorded_in_the_cluster_and_is_rebuilt_when_of_another_layout()
     {
         _cluster.State = (1234, IndexLayout.Version);

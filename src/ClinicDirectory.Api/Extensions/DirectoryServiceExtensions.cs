@@ -182,6 +182,10 @@ public static class DirectoryServiceExtensions
             {
                 throw new StartupRefusedException(invalid.Message, invalid);
             }
+            catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+            {
+                throw new StartupRefusedException($"Elasticsearch:CaCertificatePath \"{options.CaCertificatePath}\" could not be read: {unreadable.Message}", unreadable);
+            }
         }
         if (!string.Equals(search.Engine, "Lucene", StringComparison.OrdinalIgnoreCase))
             throw new StartupRefusedException($"Search:Engine \"{search.Engine}\" is not an engine of this build; use \"Lucene\" (embedded, the default) or \"Elasticsearch\".");
