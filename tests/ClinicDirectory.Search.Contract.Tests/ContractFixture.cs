@@ -68,36 +68,12 @@ public sealed class ContractFixture : IDisposable
     public Task LoadAsync(IReadOnlyList<Clinic> clinics, IReadOnlyList<Practitioner>? practitioners = null) =>
         LoadAsync([(clinics, practitioners ?? [])]);
 
-    public async Task LoadAsync(IEnumerable<(IReadOnlyList<Clinic> Clinics, IReadOnlyList<Practitioner> Practitioners)> batches)
-    {
-        await Store.LoadAsync(new StoreLoad { Listings = batches, Origin = "test" }, null, CancellationToken.None);
-        await Projector.CatchUpAsync(null, CancellationToken.None);
-    }
+    public Task LoadAsync(IEnumerable<(IReadOnlyList<Clinic> Clinics, IReadOnlyList<Practitioner> Practitioners)> batches) =>
+        StoreWrites.LoadAsync(Store, Projector, batches);
 
-    /// <summary>
-    /// Writes listings as they are given (each one's version the stored one plus one) and removes practitioners, in one
-    /// store transaction, and waits for the index to show it, as an accepted edit does.
-    /// </summary>
-    public async Task WriteAsync(IReadOnlyList<Clinic>? clinics = null, IReadOnlyList<Practitioner>? practitioners = null, IReadOnlyList<string>? removed = null)
-    {
-        clinics ??= [];
-        practitioners ??= [];
-        removed ??= [];
-        var storedClinics = (await Store.GetClinicsAsync([.. clinics.Select(c => c.Id)], default)).ToDictionary(c => c.Id);
-        var storedPractitioners = (await Store.GetPractitionersAsync([.. practitioners.Select(p => p.Id).Concat(removed)], default)).ToDictionary(p => p.Id);
-        foreach (var c in clinics) c.Version = (storedClinics.GetValueOrDefault(c.Id)?.Version ?? 0) + 1;
-        foreach (var p in practitioners) p.Version = (storedPractitioners.GetValueOrDefault(p.Id)?.Version ?? 0) + 1;
-        var sequence = await Store.CommitAsync(new StoreChange
-        {
-            Clinics = [.. clinics.Select(c => (c, storedClinics.TryGetValue(c.Id, out var s) ? s.Version : (int?)null))],
-            Practitioners = [.. practitioners.Select(p => (p, storedPractitioners.TryGetValue(p.Id, out var s) ? s.Version : (int?)null))],
-            DeletedPractitioners = [.. removed.Select(id => (id, storedPractitioners[id].Version))],
-            ClinicIds = [.. storedPractitioners.Values.Concat(practitioners).SelectMany(p => p.ClinicIds).Distinct()],
-            Audit = new AuditEntry { Sequence = 0, At = DateTimeOffset.UtcNow, KeyId = "test", Role = ApiKeyRole.Admin, Action = "test", ObjectType = "Test", ObjectId = "test" },
-        }, default);
-        Assert.NotNull(sequence);
-        await Projector.CatchUpAsync(sequence, default);
-    }
+    /// <summary>Writes listings and removes practitioners in one store transaction, and waits for the index to show it.</summary>
+    public Task WriteAsync(IReadOnlyList<Clinic>? clinics = null, IReadOnlyList<Practitioner>? practitioners = null, IReadOnlyList<string>? removed = null) =>
+        StoreWrites.WriteAsync(Store, Projector, clinics, practitioners, removed);
 
     /// <summary>Closes the engine and opens the same index again, as a restart does.</summary>
     public void Reopen()
