@@ -212,6 +212,55 @@ public sealed class MutationApiTests : IClassFixture<DirectoryFactory>
     }
 
     [Fact]
+    public async Task A_verification_records_who_checked_it_and_a_clinic_can_never_raise_its_own_trust()
+    {
+        var client = await _factory.ReadyClientAsync();
+        var admin = (await client.DataAsync("""mutation { createApiKey(role: ADMIN, label: "credentials desk") { secret } }""", null, DirectoryFactory.AdminKey))["createApiKey"]!["secret"]!.GetValue<string>();
+        var verified = (await client.DataAsync("""
+            mutation { verifyCredential(practitionerId: "steve-hansen-okotoks", credentialId: "cred-steve-hansen-gunnims", status: VERIFIED, note: "Phoned the GunnIMS office.") {
+              practitioner { credentials { status source verifiedBy verifiedAt provenance } } } }
+            """, null, admin))["verifyCredential"]!["practitioner"]!["credentials"]![0]!;
+        Assert.Equal("ADMIN", verified["source"]!.GetValue<string>());
+        Assert.Equal("credentials desk", verified["verifiedBy"]!.GetValue<string>());
+        Assert.Equal("Phoned the GunnIMS office.", verified["provenance"]!.GetValue<string>());
+        Assert.NotNull(verified["verifiedAt"]);
+
+        // A clinic key states a practitioner with an authorization and a credential: the authorization is not taken,
+        // and both are the clinic's claims.
+        var (clinic, secret, _) = await ClinicKeyAsync(GrandePrairie);
+        const string upsert = """
+            mutation($v: Int, $id: ID, $expires: Date, $authorized: Boolean) { upsertPractitioner(clinicId: "hillstar-grande-prairie", expectedVersion: $v, input: { id: $id, name: "Trust Test", profession: PHYSIOTHERAPIST,
+              registration: { regulator: "Physiotherapy Alberta", number: "T-1", dryNeedlingAuthorized: $authorized },
+              credentials: [{ programId: "gunnims-ims", earnedOn: "2020-01-01", expiresOn: $expires }] }) {
+              practitioner { id version registration { dryNeedlingAuthorized source } credentials { id status source assertedAt } } userErrors { code } } }
+            """;
+        var created = (await clinic.DataAsync(upsert, new { v = (int?)null, id = (string?)null, expires = (string?)null, authorized = true }, secret))["upsertPractitioner"]!["practitioner"]!;
+        Assert.False(created["registration"]!["dryNeedlingAuthorized"]!.GetValue<bool>());
+        Assert.Equal("CLINIC", created["registration"]!["source"]!.GetValue<string>());
+        Assert.Equal("CLINIC", created["credentials"]![0]!["source"]!.GetValue<string>());
+        Assert.Equal("SELF_REPORTED", created["credentials"]![0]!["status"]!.GetValue<string>());
+        Assert.NotNull(created["credentials"]![0]!["assertedAt"]);
+        var id = created["id"]!.GetValue<string>();
+
+        // An admin verifies it and authorizes the registration; the clinic then edits the credential's dates: the
+        // edited credential is a new claim again, and the admin's authorization stays.
+        var credentialId = created["credentials"]![0]!["id"]!.GetValue<string>();
+        await client.DataAsync($$"""mutation { verifyCredential(practitionerId: "{{id}}", credentialId: "{{credentialId}}", status: VERIFIED) { practitioner { id } } }""", null, admin);
+        var version = (await client.DataAsync($$"""{ practitioner(id: "{{id}}") { version } }"""))["practitioner"]!["version"]!.GetValue<int>();
+        var authorized = (await client.DataAsync(upsert, new { v = version, id, expires = (string?)null, authorized = true }, admin))["upsertPractitioner"]!["practitioner"]!;
+        Assert.True(authorized["registration"]!["dryNeedlingAuthorized"]!.GetValue<bool>());
+        Assert.Equal("ADMIN", authorized["registration"]!["source"]!.GetValue<string>());
+        Assert.Equal("VERIFIED", authorized["credentials"]![0]!["status"]!.GetValue<string>());
+
+        var edited = (await clinic.DataAsync(upsert, new { v = authorized["version"]!.GetValue<int>(), id, expires = "2030-01-01", authorized = false }, secret))["upsertPractitioner"]!["practitioner"]!;
+        Assert.Equal("SELF_REPORTED", edited["credentials"]![0]!["status"]!.GetValue<string>());
+        Assert.Equal("CLINIC", edited["credentials"]![0]!["source"]!.GetValue<string>());
+        // The clinic's false for the authorization does not remove the admin's either.
+        Assert.True(edited["registration"]!["dryNeedlingAuthorized"]!.GetValue<bool>());
+        Assert.Equal("ADMIN", edited["registration"]!["source"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Server_owned_fields_cannot_be_written()
     {
         var (client, secret, _) = await ClinicKeyAsync(GrandePrairie);

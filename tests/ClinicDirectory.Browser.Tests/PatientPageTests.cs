@@ -232,6 +232,32 @@ public sealed partial class PatientPageTests : IClassFixture<BrowserFixture>
     }
 
     [Fact]
+    public async Task Each_badge_says_who_stands_behind_it_and_when()
+    {
+        var (page, errors) = await _browser.NewPageAsync();
+        // Dynamic Physiotherapy's physiotherapist: a claim from the clinic's own page.
+        await page.GotoAsync("/?place=Okotoks%2C+AB&r=5&cert=gunnims");
+        await WaitForResultsAsync(page);
+        await page.Locator("button.person[data-practitioner='steve-hansen-okotoks']").ClickAsync();
+        var dialog = page.Locator("#practitioner");
+        await Assertions.Expect(dialog).ToContainTextAsync("Claimed by the clinic, not yet checked.");
+        await Assertions.Expect(dialog).ToContainTextAsync("Source: Dynamic Physiotherapy (Okotoks, AB), web page \"Experience Expert Dry Needling in Okotoks\"");
+        await page.Keyboard.PressAsync("Escape");
+
+        // A (fictional) practitioner whose GunnIMS credential a roster verified on 1 October 2026.
+        await page.GotoAsync("/?place=Calgary%2C+AB&r=25&cert=gunnims&verified=1");
+        await WaitForResultsAsync(page);
+        var person = page.Locator("button.person[data-practitioner='sample-practitioner-0000093']");
+        while (await person.CountAsync() == 0 && await page.Locator("#more").IsVisibleAsync())
+            await page.ClickAsync("#more");
+        await person.ClickAsync();
+        await Assertions.Expect(dialog).ToContainTextAsync("Verified with GunnIMS roster (sample), 1 Oct 2026.");
+        // The badge in the results carries it too.
+        Assert.Contains("Verified with GunnIMS roster (sample), 1 Oct 2026", await page.Locator("#practitioner .badge.verified").First.GetAttributeAsync("title"), StringComparison.Ordinal);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task The_page_explains_dry_needling_and_who_should_not_have_it()
     {
         var (page, errors) = await _browser.NewPageAsync();

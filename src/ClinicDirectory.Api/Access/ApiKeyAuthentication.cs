@@ -31,6 +31,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
     internal const string KeyIdClaim = "key_id";
     internal const string ClinicIdClaim = "clinic_id";
+    internal const string LabelClaim = "key_label";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -43,16 +44,17 @@ public sealed class ApiKeyAuthenticationHandler(
         var admin = auth.Value.AdminKey;
         if (!string.IsNullOrEmpty(admin) &&
             CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(secret)), SHA256.HashData(Encoding.UTF8.GetBytes(admin))))
-            return Task.FromResult(Success(new Caller(BootstrapAdminId, ApiKeyRole.Admin, null)));
+            return Task.FromResult(Success(new Caller(BootstrapAdminId, ApiKeyRole.Admin, null, "bootstrap admin")));
 
         var key = keys.FindActive(secret);
-        return Task.FromResult(key is null ? AuthenticateResult.Fail("unknown or revoked key") : Success(new Caller(key.Id, key.Role, key.ClinicId)));
+        return Task.FromResult(key is null ? AuthenticateResult.Fail("unknown or revoked key") : Success(new Caller(key.Id, key.Role, key.ClinicId, key.Label)));
     }
 
     private static AuthenticateResult Success(Caller caller)
     {
         var claims = new List<Claim> { new(KeyIdClaim, caller.KeyId), new(ClaimTypes.Role, caller.Role.ToString()) };
         if (caller.ClinicId is not null) claims.Add(new Claim(ClinicIdClaim, caller.ClinicId));
+        if (caller.Label is not null) claims.Add(new Claim(LabelClaim, caller.Label));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
     }
 
@@ -71,6 +73,6 @@ public static class ApiKeyPrincipal
     {
         if (user.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value is not { } id) return null;
         var role = Enum.Parse<ApiKeyRole>(user.FindFirst(ClaimTypes.Role)!.Value);
-        return new Caller(id, role, user.FindFirst(ApiKeyAuthenticationHandler.ClinicIdClaim)?.Value);
+        return new Caller(id, role, user.FindFirst(ApiKeyAuthenticationHandler.ClinicIdClaim)?.Value, user.FindFirst(ApiKeyAuthenticationHandler.LabelClaim)?.Value);
     }
 }

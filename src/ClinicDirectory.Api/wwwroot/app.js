@@ -49,7 +49,7 @@ const CLINIC_FIELDS = `
   id name description isSample latitude longitude phone website bookingUrl directBilling acceptingNewPatients languages techniques
   address { street city region postalCode }
   hours { day opens closes }
-  practitioners { id name profession credentials { id status program { body bodyId name level } } }`;
+  practitioners { id name profession credentials { id status expiresOn source verifiedAt verifiedBy program { body bodyId name level } } }`;
 
 const SEARCH = `query Search($filter: ClinicFilter, $sort: SearchSort, $first: Int, $after: String) {
   searchClinics(filter: $filter, sort: $sort, first: $first, after: $after) {
@@ -371,11 +371,32 @@ function hoursText(hours) {
   return hours.map((h) => `${DAYS[h.day]} ${h.opens}–${h.closes}`).join(' · ');
 }
 
+function day(iso) {
+  return new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+// Who stands behind a badge: "Verified with GunnIMS roster, 12 Mar 2026", "Claimed by the clinic, not yet checked".
+function provenanceText(cred) {
+  const when = cred.verifiedAt ? `, ${day(cred.verifiedAt)}` : '';
+  switch (cred.status) {
+    case 'VERIFIED':
+      return cred.source === 'ADMIN'
+        ? `Verified by the directory${cred.verifiedBy ? ` (${cred.verifiedBy})` : ''}${when}`
+        : `Verified with ${cred.verifiedBy ?? cred.program.body}${when}`;
+    case 'EXPIRED':
+      return cred.expiresOn ? `Expired ${day(cred.expiresOn)}` : 'Expired';
+    case 'REJECTED':
+      return `Not confirmed by ${cred.verifiedBy ?? cred.program.body}`;
+    default:
+      return 'Claimed by the clinic, not yet checked';
+  }
+}
+
 function credentialBadge(cred) {
   const [cls, word] = STATUS[cred.status] ?? ['self', cred.status];
   const level = cred.program.level ? ` Level ${cred.program.level}` : '';
   const program = cred.program.bodyId === 'gunnims' ? 'IMS' : cred.program.name.replace(/ Level \d+$/, '');
-  return el('span', { class: `badge ${cls}`, title: `${cred.program.body}: ${cred.program.name} (${word})` }, `${cred.program.body} ${program}${level} · ${word}`);
+  return el('span', { class: `badge ${cls}`, title: `${cred.program.body}: ${cred.program.name}. ${provenanceText(cred)}.` }, `${cred.program.body} ${program}${level} · ${word}`);
 }
 
 function card(edge) {
@@ -501,7 +522,7 @@ async function showPractitioner(id) {
     const { practitioner: p } = await gql(`query P($id: ID!) { practitioner(id: $id) {
       name profession bio languages acceptingNewPatients isSample
       registration { regulator number status dryNeedlingAuthorized }
-      credentials { status earnedOn expiresOn verifiedAt program { body bodyId name level } }
+      credentials { status earnedOn expiresOn source verifiedAt verifiedBy provenance program { body bodyId name level } }
       clinics { name address { city region } } } }`, { id });
     if (!p) { body.replaceChildren(el('p', { text: 'This practitioner is no longer listed.' })); return; }
     const r = p.registration;
@@ -518,8 +539,9 @@ async function showPractitioner(id) {
         : el('p', { text: 'No registration listed. Ask the clinic for the practitioner\'s licence with their regulator.' }),
       el('h3', { text: 'Certifications' }),
       p.credentials.length ? el('ul', {}, p.credentials.map((c) => el('li', {}, credentialBadge(c),
-        c.earnedOn ? ` earned ${c.earnedOn}` : '', c.expiresOn ? `, expires ${c.expiresOn}` : '',
-        c.verifiedAt ? `, verified ${c.verifiedAt.slice(0, 10)}` : ''))) : el('p', { text: 'None listed.' }),
+        c.earnedOn ? ` earned ${day(c.earnedOn)}` : '', c.expiresOn && c.status !== 'EXPIRED' ? `, expires ${day(c.expiresOn)}` : '',
+        el('span', { class: 'provenance', text: `${provenanceText(c)}.` }),
+        c.provenance ? el('span', { class: 'provenance source', text: `Source: ${c.provenance}` }) : null))) : el('p', { text: 'None listed.' }),
       el('p', { text: `Languages: ${p.languages.map(languageName).join(', ') || 'not listed'}. ${p.acceptingNewPatients ? 'Accepting new patients.' : 'Not accepting new patients.'}` }),
       p.isSample ? el('p', { class: 'badge sample', text: 'Fictional sample profile' }) : null);
   } catch (error) {

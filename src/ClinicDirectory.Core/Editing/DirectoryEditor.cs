@@ -94,7 +94,7 @@ public sealed class DirectoryEditor(IDirectoryStore store, DirectoryProjector pr
 
         var previousClinics = practitioner.ClinicIds.ToList();
         var errors = new List<UserError>();
-        var changed = Apply(practitioner, input, creating, errors);
+        var changed = Apply(caller, practitioner, input, creating, errors);
         ListingValidator.Practitioner(practitioner, "input", errors);
         if (errors.Count > 0) return EditResult<Practitioner>.Refused(errors);
 
@@ -139,6 +139,11 @@ public sealed class DirectoryEditor(IDirectoryStore store, DirectoryProjector pr
 
         credential.Status = status;
         credential.VerifiedAt = status == VerificationStatus.Verified ? time.GetUtcNow() : null;
+        // The admin who checked it stands behind it now, with the note saying how.
+        credential.Source = ProvenanceSource.Admin;
+        credential.AssertedAt = time.GetUtcNow();
+        credential.VerifiedBy = caller.Label ?? caller.KeyId;
+        credential.Provenance = note;
         var stored = practitioner.Version;
         Stamp(practitioner);
         return await CommitAsync(new StoreChange
@@ -188,7 +193,7 @@ public sealed class DirectoryEditor(IDirectoryStore store, DirectoryProjector pr
         return [.. p.Order(StringComparer.Ordinal)];
     }
 
-    private List<string> Apply(Practitioner practitioner, PractitionerChanges changes, bool creating, List<UserError> errors)
+    private List<string> Apply(Caller caller, Practitioner practitioner, PractitionerChanges changes, bool creating, List<UserError> errors)
     {
         var p = changes.Present;
         if (p.Contains("name")) practitioner.Name = changes.Name?.Trim() ?? "";
@@ -202,25 +207,38 @@ public sealed class DirectoryEditor(IDirectoryStore store, DirectoryProjector pr
             errors.Add(ListingValidator.Invalid(["input", "profession"], "profession is required."));
         }
         if (p.Contains("bio")) practitioner.Bio = Blank(changes.Bio);
-        if (p.Contains("registration"))
-        {
-            practitioner.Registration = changes.Registration is { } r
-                ? new Registration
-                {
-                    Regulator = r.Regulator.Trim(),
-                    Number = r.Number.Trim(),
-                    // A registration stated by a clinic is taken as active; the regulator's register is the authority.
-                    Status = practitioner.Registration?.Status ?? RegistrationStatus.Active,
-                    DryNeedlingAuthorized = r.DryNeedlingAuthorized ?? false,
-                }
-                : null;
-        }
+        if (p.Contains("registration")) practitioner.Registration = MergeRegistration(caller, practitioner.Registration, changes.Registration);
         if (p.Contains("credentials")) practitioner.Credentials = MergeCredentials(practitioner, changes.Credentials ?? [], errors);
         if (p.Contains("techniques")) practitioner.Techniques = [.. (changes.Techniques ?? []).Distinct()];
         if (p.Contains("conditions")) practitioner.Conditions = ResolveConditions(changes.Conditions, ["input", "conditions"], errors);
         if (p.Contains("languages")) practitioner.Languages = [.. (changes.Languages ?? []).Select(l => l.Trim().ToLowerInvariant()).Distinct()];
         if (p.Contains("acceptingNewPatients")) practitioner.AcceptingNewPatients = changes.AcceptingNewPatients ?? false;
         return [.. p.Where(f => f != "id").Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// A registration as stated. The same regulator and number keep their standing, authorization and provenance: only
+    /// the regulator (through a roster) or an admin changes those, never a clinic. A new or changed registration from a
+    /// clinic is taken as active and without an authorization until the regulator's roster says otherwise; an admin's
+    /// authorization is recorded as the admin's.
+    /// </summary>
+    private Registration? MergeRegistration(Caller caller, Registration? stored, RegistrationChange? stated)
+    {
+        if (stated is null) return null;
+        var regulator = stated.Regulator.Trim();
+        var number = stated.Number.Trim();
+        var same = stored is not null && stored.Regulator == regulator && stored.Number == number;
+        var registration = same
+            ? stored!
+            : new Registration { Regulator = regulator, Number = number, Status = RegistrationStatus.Active, Source = ProvenanceSource.Clinic, AssertedAt = time.GetUtcNow() };
+        if (caller.IsAdmin && stated.DryNeedlingAuthorized is { } authorized && authorized != registration.DryNeedlingAuthorized)
+        {
+            registration.DryNeedlingAuthorized = authorized;
+            registration.Source = ProvenanceSource.Admin;
+            registration.AssertedAt = registration.VerifiedAt = time.GetUtcNow();
+            registration.VerifiedBy = caller.Label ?? caller.KeyId;
+        }
+        return registration;
     }
 
     /// <summary>
@@ -252,6 +270,8 @@ public sealed class DirectoryEditor(IDirectoryStore store, DirectoryProjector pr
                 EarnedOn = s.EarnedOn,
                 ExpiresOn = s.ExpiresOn,
                 Status = VerificationStatus.SelfReported,
+                Source = ProvenanceSource.Clinic,
+                AssertedAt = time.GetUtcNow(),
             });
         }
         return merged;

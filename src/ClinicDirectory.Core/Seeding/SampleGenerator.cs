@@ -241,7 +241,7 @@ public sealed class SampleGenerator(DirectoryTaxonomy taxonomy, Gazetteer gazett
         };
     }
 
-    private static List<Credential> Credentials(Random random, string country, long number)
+    private List<Credential> Credentials(Random random, string country, long number)
     {
         (string Program, double Chance)[] offers = country == "CA"
             ? [("gunnims-ims", 0.40), ("kinetacore-fdn-1", 0.35), ("acupuncture-canada-cafci", 0.10), ("myopain-dn", 0.05), ("eim-fdn-1", 0.03)]
@@ -260,7 +260,7 @@ public sealed class SampleGenerator(DirectoryTaxonomy taxonomy, Gazetteer gazett
         return credentials;
     }
 
-    private static Credential NewCredential(Random random, string programId, long number, int index)
+    private Credential NewCredential(Random random, string programId, long number, int index)
     {
         var earned = new DateOnly(2008 + random.Next(18), 1 + random.Next(12), 1 + random.Next(28));
         var roll = random.NextDouble();
@@ -279,6 +279,11 @@ public sealed class SampleGenerator(DirectoryTaxonomy taxonomy, Gazetteer gazett
             ExpiresOn = status == VerificationStatus.Expired ? earned.AddYears(3) : null,
             Status = status,
             VerifiedAt = status == VerificationStatus.Verified ? new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero) : null,
+            // Self-reported ones are the clinic's claim; the others as if a (fictional) roster of the body had said so.
+            Source = status == VerificationStatus.SelfReported ? ProvenanceSource.Clinic : ProvenanceSource.CertifyingBody,
+            AssertedAt = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero),
+            VerifiedBy = status == VerificationStatus.SelfReported ? null : $"{taxonomy.ProgramById(programId)?.Body} roster (sample)",
+            Provenance = status == VerificationStatus.SelfReported ? null : "Fictional sample roster",
         };
     }
 

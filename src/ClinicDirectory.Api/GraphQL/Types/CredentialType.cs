@@ -21,5 +21,9 @@ public sealed class CredentialType : ObjectGraphType<Credential>
             .Description("VERIFIED once checked with the certifying body; EXPIRED after expiresOn.")
             .Resolve(c => c.Source.EffectiveStatus(DateOnly.FromDateTime(c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
         Field<DateTimeScalar>("verifiedAt").Description("When it was verified.").ResolveFromSource(s => s.VerifiedAt);
+        Field<NonNullGraphType<ProvenanceSourceEnum>>("source").Description("Who stands behind the status.").ResolveFromSource(s => s.Source);
+        Field<DateTimeScalar>("assertedAt").Description("When the source stated it.").ResolveFromSource(s => s.AssertedAt);
+        Field<StringGraphType>("verifiedBy").Description("Who checked it: the roster's name, e.g. \"GunnIMS roster\", or the admin key's label.").ResolveFromSource(s => s.VerifiedBy);
+        Field<StringGraphType>("provenance").Description("The roster or the note the status comes from.").ResolveFromSource(s => s.Provenance);
     }
 }

@@ -16,5 +16,10 @@ public sealed class RegistrationType : ObjectGraphType<Registration>
         Field<NonNullGraphType<BooleanGraphType>>("dryNeedlingAuthorized")
             .Description("The regulator authorizes this practitioner to perform dry needling (a restricted activity in some provinces).")
             .ResolveFromSource(s => s.DryNeedlingAuthorized);
+        Field<NonNullGraphType<ProvenanceSourceEnum>>("source").Description("Who stands behind the standing and the authorization.").ResolveFromSource(s => s.Source);
+        Field<DateTimeScalar>("assertedAt").Description("When the source stated them.").ResolveFromSource(s => s.AssertedAt);
+        Field<DateTimeScalar>("verifiedAt").Description("When they were checked with the regulator.").ResolveFromSource(s => s.VerifiedAt);
+        Field<StringGraphType>("verifiedBy").Description("Who checked them: the register's name or the admin key's label.").ResolveFromSource(s => s.VerifiedBy);
+        Field<StringGraphType>("provenance").Description("The roster or the note they come from.").ResolveFromSource(s => s.Provenance);
     }
 }
