@@ -24,6 +24,10 @@ if (app.StartupRefusal() is { } refusal)
 if (args is ["reindex", ..])
     return await ReindexCommand.RunAsync(app.Services, Console.Out);
 
+// "import-roster" imports a certifying body's or a regulator's roster into the store, instead of serving.
+if (args is ["import-roster", .. var rosterArgs])
+    return await ImportRosterCommand.RunAsync(rosterArgs, app.Services, Console.Out, Console.Error);
+
 // Health probes, the GraphQL endpoint and the patient page.
 app.MapDirectory();
 

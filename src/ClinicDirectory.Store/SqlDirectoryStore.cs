@@ -107,7 +107,8 @@ public abstract class SqlDirectoryStore : IDirectoryStore
             await connection.ExecuteAsync("DELETE FROM practitioner_clinics WHERE practitioner_id = @id", new { id = practitioner.Id }, tx);
             await connection.ExecuteAsync("INSERT INTO practitioner_clinics (clinic_id, practitioner_id) VALUES (@clinic, @id)",
                 practitioner.ClinicIds.Distinct(StringComparer.Ordinal).Select(c => new { clinic = c, id = practitioner.Id }), tx);
-            await AppendChangeAsync(connection, tx, seq++, ChangeKind.Practitioner, practitioner.Id, practitioner.Version, deleted: false, change.ClinicIds, at);
+            var touched = change.ClinicIdsByPractitioner?.GetValueOrDefault(practitioner.Id) ?? change.ClinicIds;
+            await AppendChangeAsync(connection, tx, seq++, ChangeKind.Practitioner, practitioner.Id, practitioner.Version, deleted: false, touched, at);
         }
 
         foreach (var (id, expected) in change.DeletedPractitioners)
@@ -118,6 +119,7 @@ public abstract class SqlDirectoryStore : IDirectoryStore
         }
 
         await AppendAuditAsync(connection, tx, change.Audit);
+        foreach (var entry in change.MoreAudit) await AppendAuditAsync(connection, tx, entry);
         await tx.CommitAsync(cancellationToken);
         return seq > first ? seq - 1 : await LastSequenceAsync(cancellationToken);
     }

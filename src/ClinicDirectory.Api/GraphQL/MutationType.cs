@@ -74,6 +74,18 @@ public sealed class MutationType : ObjectGraphType
                 return new PractitionerPayload(result.Value, result.Errors);
             });
 
+        Field<NonNullGraphType<RosterImportPayloadType>>("importRoster")
+            .Description("Admin only: a certifying body's or a regulator's roster as CSV (header source,body_or_regulator,full_name,registration_number,region,program_id,earned_on,expires_on,status; up to the request size limit: larger rosters with the import-roster command). Matched credentials and registrations take the roster's status with the roster as provenance, in one transaction; dryRun reports without writing.")
+            .Argument<NonNullGraphType<StringGraphType>>("name", a => a.Description = "The roster's name, recorded as provenance, e.g. \"GunnIMS roster 2026-12\".")
+            .Argument<NonNullGraphType<StringGraphType>>("csv")
+            .Argument<BooleanGraphType>("dryRun", a => a.DefaultValue = false)
+            .ResolveAsync(async c =>
+            {
+                using var csv = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(c.GetArgument<string>("csv")));
+                var result = await Editor(c).ImportRosterAsync(Caller(c), csv, c.GetArgument<string>("name"), c.GetArgument<bool>("dryRun"), null, c.CancellationToken);
+                return new RosterImportPayload(result.Value, result.Errors);
+            });
+
         Field<NonNullGraphType<ApiKeyPayloadType>>("createApiKey")
             .Description("Admin only. The secret is returned once and stored only as a hash.")
             .Argument<NonNullGraphType<ApiKeyRoleEnum>>("role")

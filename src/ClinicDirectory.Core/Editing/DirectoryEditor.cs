@@ -154,6 +154,62 @@ public sealed class DirectoryEditor(IDirectoryStore store, DirectoryProjector pr
         }, new EditResult<Practitioner> { Value = practitioner }, ct);
     });
 
+    /// <summary>
+    /// Imports a certifying body's or a regulator's roster (admins only): the rows are read and matched
+    /// (<see cref="RosterFile"/>, <see cref="RosterPlan"/>), and every practitioner it changes is written in one
+    /// transaction with an audit entry for the import and one for each practitioner. A dry run reports the same and
+    /// writes nothing. <paramref name="progress"/> hears what the import is doing on long rosters.
+    /// </summary>
+    public Task<EditResult<RosterReport>> ImportRosterAsync(Caller caller, Stream roster, string name, bool dryRun, IProgress<string>? progress, CancellationToken ct) => Serialized(async () =>
+    {
+        if (!caller.IsAdmin) return Forbidden<RosterReport>([], "Only an admin key may import rosters.");
+        name = name.Trim();
+        if (name.Length is 0 or > 200) return EditResult<RosterReport>.Refused(ListingValidator.Invalid(["name"], "name must be 1 to 200 characters: the roster's name, e.g. \"GunnIMS roster 2026-12\"."));
+        var (rows, bad) = RosterFile.Read(roster, taxonomy, progress is null ? null : new RowsRead(progress));
+        progress?.Report($"Read {rows.Count + bad.Count} rows: {rows.Count} to match, {bad.Count} that could not be read.");
+
+        var regions = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var page in store.ReadClinicsAsync(5_000, ct))
+            foreach (var clinic in page) regions[clinic.Id] = clinic.Address.Region.ToUpperInvariant();
+        var practitioners = new List<(Practitioner, IReadOnlyCollection<string>)>();
+        await foreach (var page in store.ReadPractitionersAsync(5_000, ct))
+            foreach (var p in page) practitioners.Add((p, [.. p.ClinicIds.Select(regions.GetValueOrDefault).OfType<string>().Distinct()]));
+        progress?.Report($"Matching against {practitioners.Count} practitioners.");
+
+        var stored = practitioners.ToDictionary(p => p.Item1.Id, p => p.Item1.Version, StringComparer.Ordinal);
+        var (report, changed) = new RosterPlan(practitioners).Apply(rows, bad, name, dryRun, time.GetUtcNow());
+        progress?.Report($"{report.Matched.Count} rows matched, {report.Unmatched.Count} unmatched, {report.Ambiguous.Count} ambiguous, {report.Conflicting.Count} conflicting; {changed.Count} practitioners to change.");
+        if (dryRun || changed.Count == 0) return new EditResult<RosterReport> { Value = report };
+
+        foreach (var p in changed) Stamp(p);
+        var lines = report.Matched.Where(m => m.Changed).ToLookup(m => m.PractitionerId, m => m.Line, StringComparer.Ordinal);
+        var importId = "roster-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        var result = await CommitAsync(new StoreChange
+        {
+            Practitioners = [.. changed.Select(p => (p, (int?)stored[p.Id]))],
+            ClinicIds = [.. changed.SelectMany(p => p.ClinicIds).Distinct(StringComparer.Ordinal)],
+            ClinicIdsByPractitioner = changed.ToDictionary(p => p.Id, p => (IReadOnlyList<string>)p.ClinicIds, StringComparer.Ordinal),
+            Audit = Audit(caller, "importRoster", "Roster", importId, null, ["credentials", "registration"], null,
+                $"{name}: {report.Rows} rows, {report.Matched.Count} matched, {changed.Count} practitioners changed, {report.Unmatched.Count} unmatched, {report.Ambiguous.Count} ambiguous, {report.Conflicting.Count} conflicting, {report.Bad.Count} bad."),
+            MoreAudit = [.. changed.Select(p => Audit(caller, "importRoster", "Practitioner", p.Id, p.ClinicIds.FirstOrDefault(),
+                ["credentials", "registration"], p.Version, $"{name} ({importId}), line {string.Join(", ", lines[p.Id])}"))],
+        }, new EditResult<RosterReport> { Value = report }, ct);
+        if (result.Errors.Count > 0)
+            return EditResult<RosterReport>.Refused(new UserError(["roster"], "A practitioner the roster changes was edited during the import; nothing was written. Import it again: an import is idempotent.", UserErrorCode.VersionConflict));
+        progress?.Report($"Committed: {changed.Count} practitioners changed.");
+        return new EditResult<RosterReport> { Value = new RosterReport
+        {
+            Roster = report.Roster, DryRun = false, Rows = report.Rows, Matched = report.Matched, Unmatched = report.Unmatched,
+            Ambiguous = report.Ambiguous, Conflicting = report.Conflicting, Bad = report.Bad, Changed = report.Changed, Sequence = _committed,
+        } };
+    });
+
+    /// <summary>Reports rows read as they are read (Progress&lt;T&gt; would post them to the thread pool, out of order).</summary>
+    private sealed class RowsRead(IProgress<string> progress) : IProgress<int>
+    {
+        public void Report(int value) => progress.Report($"Read {value} rows.");
+    }
+
     /// <summary>The audit entry of a change that is not to a listing (keys, documents), committed with that change.</summary>
     public AuditEntry AccessAudit(Caller caller, string action, string objectType, string id, string? clinicId) =>
         Audit(caller, action, objectType, id, clinicId, [], null);

@@ -18,8 +18,17 @@ public sealed class StoreChange
     /// <summary>The clinics whose listings the change touches (a practitioner's former and present clinics), for the change log.</summary>
     public IReadOnlyList<string> ClinicIds { get; init; } = [];
 
+    /// <summary>
+    /// When a change writes several practitioners (a roster import): the clinics each one touches, for its change-log
+    /// entry. Without it every entry takes <see cref="ClinicIds"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? ClinicIdsByPractitioner { get; init; }
+
     /// <summary>Its audit entry; the store assigns the sequence.</summary>
     public required AuditEntry Audit { get; init; }
+
+    /// <summary>Further audit entries committed with it (one per practitioner a roster import changed).</summary>
+    public IReadOnlyList<AuditEntry> MoreAudit { get; init; } = [];
 }
 
 /// <summary>What <see cref="IDirectoryStore.LoadAsync"/> writes into an empty store.</summary>
