@@ -26,6 +26,10 @@ public static class ImportRosterCommand
                 case "--file" when i + 1 < args.Length: file = args[++i]; break;
                 case "--name" when i + 1 < args.Length: name = args[++i]; break;
                 case "--dry-run": dryRun = true; break;
+                // The host's own settings (--urls, --contentRoot, --Storage:DataPath ...) are the host's.
+                case var host when IsHostSetting(host):
+                    if (!host.Contains('=', StringComparison.Ordinal)) i++;
+                    break;
                 default:
                     error.WriteLine($"Unknown argument \"{args[i]}\". {Usage}");
                     return 2;
@@ -56,6 +60,10 @@ public static class ImportRosterCommand
         Write(report, output);
         return 0;
     }
+
+    private static bool IsHostSetting(string argument) =>
+        argument is "--urls" or "--contentRoot" or "--environment" or "--applicationName"
+        || argument.StartsWith("--", StringComparison.Ordinal) && (argument.Contains(':', StringComparison.Ordinal) || argument.Contains('=', StringComparison.Ordinal));
 
     private static void Write(RosterReport report, TextWriter output)
     {
