@@ -41,7 +41,7 @@ public sealed class ElasticsearchDirectoryEngine : IDirectoryEngine
         _time = time;
         _client = ElasticsearchClients.Create(options, invoker);
         _layout = new IndexLayout(options.IndexPrefix);
-        _translation = new SearchTranslation(_layout);
+        _translation = new SearchTranslation(_layout, taxonomy.BodyIds);
     }
 
     public long AppliedSequence => Interlocked.Read(ref _applied);
@@ -115,7 +115,8 @@ public sealed class ElasticsearchDirectoryEngine : IDirectoryEngine
     /// </summary>
     private async Task<SearchResult<T>> SearchAsync<T>(SearchRequest request, string type, CancellationToken cancellationToken)
     {
-        if (_translation.Search(request, type) is not { } search) return new SearchResult<T>();
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        if (_translation.Search(request, type, today) is not { } search) return new SearchResult<T>();
         if (request.After is null)
         {
             var response = await _client.SearchAsync<JsonElement>(search, cancellationToken);
@@ -124,11 +125,11 @@ public sealed class ElasticsearchDirectoryEngine : IDirectoryEngine
         }
         var carried = request.After.Snapshot;
         var pointInTime = carried ?? await OpenPointInTimeAsync(type, cancellationToken);
-        var paged = await _client.SearchAsync<JsonElement>(_translation.Search(request, type, pointInTime)!, cancellationToken);
+        var paged = await _client.SearchAsync<JsonElement>(_translation.Search(request, type, today, pointInTime)!, cancellationToken);
         if (carried is not null && (paged.ApiCallDetails.HttpStatusCode is 400 or 404 || (paged.IsValidResponse && !FromThisDirectory(paged, type))))
         {
             pointInTime = await OpenPointInTimeAsync(type, cancellationToken);
-            paged = await _client.SearchAsync<JsonElement>(_translation.Search(request, type, pointInTime)!, cancellationToken);
+            paged = await _client.SearchAsync<JsonElement>(_translation.Search(request, type, today, pointInTime)!, cancellationToken);
         }
         EnsureValid(paged, "search");
         return SearchTranslation.Read<T>(request, paged, paged.PitId ?? pointInTime);

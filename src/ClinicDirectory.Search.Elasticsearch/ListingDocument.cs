@@ -6,6 +6,15 @@ using ClinicDirectory.Core.Taxonomy;
 
 namespace ClinicDirectory.Search.Elasticsearch;
 
+/// <summary>
+/// A certification a listing holds (a program's or a body's id), as a nested document: whether it counts for
+/// verifiedOnly, and the last day it holds (none: it does not expire). One per value and kind per listing.
+/// </summary>
+internal sealed record Holding(
+    [property: JsonPropertyName("value")] string Value,
+    [property: JsonPropertyName("verified")] bool Verified,
+    [property: JsonPropertyName("until"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Until);
+
 /// <summary>A point as Elasticsearch's geo_point takes it.</summary>
 internal sealed record GeoPointValue([property: JsonPropertyName("lat")] double Lat, [property: JsonPropertyName("lon")] double Lon);
 
@@ -36,10 +45,8 @@ internal sealed class ListingDocument
 
     [JsonPropertyName("location")] public List<GeoPointValue> Location { get; init; } = [];
     [JsonPropertyName("condition")] public List<string> Condition { get; init; } = [];
-    /// <summary>Program ids and body ids of the certifications held.</summary>
-    [JsonPropertyName("certification")] public List<string> Certification { get; init; } = [];
-    /// <summary>Program ids and body ids of the verified certifications.</summary>
-    [JsonPropertyName("certification_verified")] public List<string> CertificationVerified { get; init; } = [];
+    /// <summary>Program ids and body ids of the certifications held, and of the verified ones, with their expiry.</summary>
+    [JsonPropertyName("holdings")] public List<Holding> Holdings { get; init; } = [];
     [JsonPropertyName("technique")] public List<string> Technique { get; init; } = [];
     [JsonPropertyName("language")] public List<string> Language { get; init; } = [];
     /// <summary>"City, RG", as the cities facet reports it.</summary>
@@ -72,8 +79,7 @@ internal sealed class ListingDocument
             CredentialsText = credentials.Text,
             Location = [new GeoPointValue(clinic.Latitude, clinic.Longitude)],
             Condition = [.. clinic.Conditions.Where(id => taxonomy.ConditionById(id) is not null).Distinct()],
-            Certification = credentials.Held,
-            CertificationVerified = credentials.Verified,
+            Holdings = credentials.Holdings,
             Technique = [.. techniques.Select(TechniqueVocabulary.ConstantName)],
             Language = Languages(clinic.Languages),
             City = [CityKey(clinic.Address)],
@@ -100,8 +106,7 @@ internal sealed class ListingDocument
             ProfessionText = practitioner.Profession.ToString(),
             Location = [.. clinics.Select(c => new GeoPointValue(c.Latitude, c.Longitude))],
             Condition = [.. practitioner.Conditions.Where(id => taxonomy.ConditionById(id) is not null).Distinct()],
-            Certification = credentials.Held,
-            CertificationVerified = credentials.Verified,
+            Holdings = credentials.Holdings,
             Technique = [.. practitioner.Techniques.Distinct().Select(TechniqueVocabulary.ConstantName)],
             Language = Languages(practitioner.Languages),
             City = [.. clinics.Select(c => CityKey(c.Address)).Distinct()],
@@ -120,27 +125,30 @@ internal sealed class ListingDocument
     /// <summary>
     /// What certifications mean to a search, as on the embedded engine: a credential counts when it is self-reported
     /// or verified and not past its expiry date, under its program's id and its body's id; verified ones count again
-    /// for <c>verifiedOnly</c>.
+    /// for <c>verifiedOnly</c>. A value held through several credentials holds until the latest expiry, or for good
+    /// when one of them does not expire; searches compare that day with theirs.
     /// </summary>
-    private static (List<string> Held, List<string> Verified, List<string> Text) Credentials(IEnumerable<Credential> credentials, DirectoryTaxonomy taxonomy, DateOnly today)
+    private static (List<Holding> Holdings, List<string> Text) Credentials(IEnumerable<Credential> credentials, DirectoryTaxonomy taxonomy, DateOnly today)
     {
-        var held = new List<string>();
-        var verified = new List<string>();
+        var held = new List<(string Value, bool Verified, DateOnly? ExpiresOn)>();
         var text = new List<string>();
         foreach (var credential in credentials)
         {
             if (taxonomy.ProgramById(credential.ProgramId) is not { } program) continue;
             var status = credential.EffectiveStatus(today);
             if (status is not (VerificationStatus.SelfReported or VerificationStatus.Verified)) continue;
-            held.Add(program.Id);
-            held.Add(program.BodyId);
-            text.Add($"{program.Body} {program.Name}");
-            if (status == VerificationStatus.Verified)
+            foreach (var verified in status == VerificationStatus.Verified ? new[] { false, true } : [false])
             {
-                verified.Add(program.Id);
-                verified.Add(program.BodyId);
+                held.Add((program.Id, verified, credential.ExpiresOn));
+                held.Add((program.BodyId, verified, credential.ExpiresOn));
             }
+            text.Add($"{program.Body} {program.Name}");
         }
-        return ([.. held.Distinct()], [.. verified.Distinct()], [.. text.Distinct()]);
+        var holdings = held.GroupBy(h => (h.Value, h.Verified))
+            .Select(g => new Holding(g.Key.Value, g.Key.Verified, g.Any(h => h.ExpiresOn is null)
+                ? null
+                : g.Max(h => h.ExpiresOn!.Value).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+        return (holdings, [.. text.Distinct()]);
     }
 }

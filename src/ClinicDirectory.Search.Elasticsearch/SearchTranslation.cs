@@ -19,7 +19,7 @@ namespace ClinicDirectory.Search.Elasticsearch;
 /// each facet's aggregation applies every facet filter but its own, so a value's count is the total the search would
 /// have with that value chosen); keyset paging by <c>search_after</c> on the sort values and the id.
 /// </summary>
-internal sealed class SearchTranslation(IndexLayout layout)
+internal sealed class SearchTranslation(IndexLayout layout, IReadOnlyCollection<string> bodyIds)
 {
     /// <summary>Values each facet reports at most, as on the embedded engine.</summary>
     public const int MaxFacetValues = 50;
@@ -32,14 +32,14 @@ internal sealed class SearchTranslation(IndexLayout layout)
 
     private static readonly string[] HighlightFields = ["name", "conditions_text", "techniques_text", "credentials_text", "description"];
 
-    /// <summary>The facets, in the order <see cref="FacetCounts"/> lists them, and the field each counts.</summary>
-    private static readonly (string Name, Func<SearchRequest, string> Field)[] Facets =
+    /// <summary>The facets, in the order <see cref="FacetCounts"/> lists them, and the field each counts (certifications: the holdings' values).</summary>
+    private static readonly (string Name, string Field)[] Facets =
     [
-        ("conditions", _ => "condition"),
-        ("certifications", r => r.VerifiedOnly ? "certification_verified" : "certification"),
-        ("techniques", _ => "technique"),
-        ("cities", _ => "city"),
-        ("languages", _ => "language"),
+        ("conditions", "condition"),
+        ("certifications", "holdings.value"),
+        ("techniques", "technique"),
+        ("cities", "city"),
+        ("languages", "language"),
     ];
 
     /// <summary>How long a point in time stays open after each page read through it.</summary>
@@ -49,7 +49,7 @@ internal sealed class SearchTranslation(IndexLayout layout)
     /// The search request, or null when nothing can match (text with no searchable word). With a point in time the
     /// search reads that view of the index (and names no index: the point in time does).
     /// </summary>
-    public EsSearchRequest? Search(SearchRequest request, string type, string? pointInTime = null)
+    public EsSearchRequest? Search(SearchRequest request, string type, DateOnly today, string? pointInTime = null)
     {
         if (request.Text is { } text && !text.Any(char.IsLetterOrDigit)) return null;
         var sort = SearchRequestBuilder.EffectiveSort(request);
@@ -88,7 +88,8 @@ internal sealed class SearchTranslation(IndexLayout layout)
             if (values.Count > 0) dimensions[name] = Terms(field, values);
         }
         Dimension("conditions", "condition", request.Conditions);
-        Dimension("certifications", request.VerifiedOnly ? "certification_verified" : "certification", request.Certifications);
+        if (request.Certifications.Count > 0)
+            dimensions["certifications"] = new NestedQuery { Path = "holdings", Query = CurrentHoldings(request, today, Terms("holdings.value", request.Certifications)) };
         Dimension("techniques", "technique", [.. request.Techniques.Select(TechniqueVocabulary.ConstantName)]);
         Dimension("cities", "city", request.Cities);
         Dimension("languages", "language", request.Languages);
@@ -105,21 +106,42 @@ internal sealed class SearchTranslation(IndexLayout layout)
         {
             search.Query = Bool(must, should, strict);
             if (dimensions.Count > 0) search.PostFilter = new BoolQuery { Filter = [.. dimensions.Values] };
-            search.Aggregations = Facets.ToDictionary(f => f.Name, f => new Aggregation
+            search.Aggregations = Facets.ToDictionary(f => f.Name, f =>
             {
-                Filter = new BoolQuery { Filter = [.. dimensions.Where(d => d.Key != f.Name).Select(d => d.Value)] },
-                Aggregations = new Dictionary<string, Aggregation>
+                var values = new Dictionary<string, Aggregation>
                 {
                     ["values"] = new Aggregation
                     {
                         Terms = new TermsAggregation
                         {
-                            Field = f.Field(request),
+                            Field = f.Field,
                             Size = MaxFacetValues,
                             Order = [new KeyValuePair<Field, SortOrder>("_count", SortOrder.Desc), new KeyValuePair<Field, SortOrder>("_key", SortOrder.Asc)],
+                            // The certifications facet counts bodies, as on the embedded engine (programs are filters, not facet values).
+                            Include = f.Name == "certifications" ? new TermsInclude([.. bodyIds.Order(StringComparer.Ordinal)]) : null,
                         },
                     },
-                },
+                };
+                // Certifications: the holdings that count today (one per value and kind per listing, so a value's
+                // nested count is its listings' count).
+                var counted = f.Name == "certifications"
+                    ? new Dictionary<string, Aggregation>
+                    {
+                        ["holdings"] = new Aggregation
+                        {
+                            Nested = new NestedAggregation { Path = "holdings" },
+                            Aggregations = new Dictionary<string, Aggregation>
+                            {
+                                ["current"] = new Aggregation { Filter = CurrentHoldings(request, today, null), Aggregations = values },
+                            },
+                        },
+                    }
+                    : values;
+                return new Aggregation
+                {
+                    Filter = new BoolQuery { Filter = [.. dimensions.Where(d => d.Key != f.Name).Select(d => d.Value)] },
+                    Aggregations = counted,
+                };
             });
         }
         else
@@ -142,6 +164,29 @@ internal sealed class SearchTranslation(IndexLayout layout)
             };
         }
         return search;
+    }
+
+    /// <summary>
+    /// Holdings that count for the search on its day: of the kind it asks for (verified ones for verifiedOnly), with no
+    /// expiry or one on the day or later; optionally only the given values.
+    /// </summary>
+    private static Query CurrentHoldings(SearchRequest request, DateOnly today, Query? values)
+    {
+        var filter = new List<Query>
+        {
+            new TermQuery { Field = "holdings.verified", Value = request.VerifiedOnly },
+            new BoolQuery
+            {
+                Should =
+                [
+                    new BoolQuery { MustNot = [new ExistsQuery { Field = "holdings.until" }] },
+                    new DateRangeQuery { Field = "holdings.until", Gte = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Format = "yyyy-MM-dd" },
+                ],
+                MinimumShouldMatch = 1,
+            },
+        };
+        if (values is not null) filter.Insert(0, values);
+        return new BoolQuery { Filter = filter };
     }
 
     private static Query Bool(List<Query> must, List<Query> should, List<Query> filter) =>
@@ -215,7 +260,9 @@ internal sealed class SearchTranslation(IndexLayout layout)
         IReadOnlyList<FacetCount> Of(string name)
         {
             var filter = response.Aggregations?.GetFilter(name);
-            var terms = filter?.Aggregations?.GetStringTerms("values");
+            var terms = name == "certifications"
+                ? filter?.Aggregations?.GetNested("holdings")?.Aggregations?.GetFilter("current")?.Aggregations?.GetStringTerms("values")
+                : filter?.Aggregations?.GetStringTerms("values");
             if (terms is null) return [];
             var counts = terms.Buckets.Select(b => new FacetCount(b.Key.ToString(), (int)b.DocCount)).ToList();
             counts.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Value, b.Value));

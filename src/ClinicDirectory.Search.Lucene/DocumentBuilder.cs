@@ -26,9 +26,6 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, TaxonomyWords 
     private static ReusableDocument? _reusable;
 
     [ThreadStatic]
-    private static (HashSet<string> Held, HashSet<string> Verified)? _credentialSets;
-
-    [ThreadStatic]
     private static (JsonBuffer Listing, JsonBuffer Summary)? _json;
 
     /// <summary>A reused buffer a listing is serialized into; valid until the next serialization on the thread.</summary>
@@ -281,29 +278,33 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, TaxonomyWords 
         }
     }
 
+    /// <summary>
+    /// The certifications a listing holds: a self-reported or verified credential not past its expiry date counts under
+    /// its program's id and its body's id, a verified one also for verifiedOnly; one that expires is indexed with its
+    /// date, so that it stops counting the day after at query time (<see cref="CertificationTerms"/>).
+    /// </summary>
     private void AddCredentials(ReusableDocument d, string t, IEnumerable<Credential> credentials, Text text)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var (held, verified) = _credentialSets ??= ([], []);
-        held.Clear();
-        verified.Clear();
+        var held = new List<(string, DateOnly?)>();
+        var verified = new List<(string, DateOnly?)>();
         foreach (var credential in credentials)
         {
             var program = taxonomy.ProgramById(credential.ProgramId);
             if (program is null) continue;
             var status = credential.EffectiveStatus(today);
             if (status is not (VerificationStatus.SelfReported or VerificationStatus.Verified)) continue;
-            held.Add(program.Id);
-            held.Add(program.BodyId);
+            held.Add((program.Id, credential.ExpiresOn));
+            held.Add((program.BodyId, credential.ExpiresOn));
             // Found by the program's id (see TaxonomyWords), but for a program whose id is also a body's.
             text.Add(taxonomyWords.IndexedProgramWords(program.Id));
             if (status == VerificationStatus.Verified)
             {
-                verified.Add(program.Id);
-                verified.Add(program.BodyId);
+                verified.Add((program.Id, credential.ExpiresOn));
+                verified.Add((program.BodyId, credential.ExpiresOn));
             }
         }
-        foreach (var v in held) d.String(Fields.Of(t, Fields.Certification), v);
-        foreach (var v in verified) d.String(Fields.Of(t, Fields.CertificationVerified), v);
+        foreach (var term in CertificationTerms.Terms(held)) d.String(Fields.Of(t, Fields.Certification), term);
+        foreach (var term in CertificationTerms.Terms(verified)) d.String(Fields.Of(t, Fields.CertificationVerified), term);
     }
 }

@@ -19,13 +19,15 @@ internal sealed class FacetCounter : IDisposable
     private readonly int[][] _counts;
     private readonly int[] _fieldOfDimension;
     private readonly int[] _dimensionOfField;
+    private readonly DateOnly _today;
 
     /// <summary>
     /// dimensionFields: the facet field of each dimension, in <see cref="FacetDimension"/> order. Create it
     /// after every segment's facets are loaded, so the arrays fit every value number of the search.
     /// </summary>
-    public FacetCounter(SegmentArrays arrays, string[] dimensionFields)
+    public FacetCounter(SegmentArrays arrays, string[] dimensionFields, DateOnly today)
     {
+        _today = today;
         _fieldOfDimension = [.. dimensionFields.Select(f => Array.IndexOf(Fields.FacetFields, f))];
         _dimensionOfField = [.. Enumerable.Repeat(-1, Fields.FacetFields.Length)];
         for (var d = 0; d < _fieldOfDimension.Length; d++) _dimensionOfField[_fieldOfDimension[d]] = d;
@@ -83,9 +85,30 @@ internal sealed class FacetCounter : IDisposable
         var counts = _counts[dimension];
         var values = _values[dimension];
         var found = new List<FacetCount>();
-        for (var id = 0; id < counts.Length; id++)
+        Dictionary<string, int>? dated = null;
+        for (var id = 0; id < counts.Length && id < values.Count; id++)
         {
-            if (counts[id] > 0) found.Add(new FacetCount(values.Value(id), counts[id]));
+            if (counts[id] == 0) continue;
+            var value = values.Value(id);
+            if (value.Contains(CertificationTerms.Separator, StringComparison.Ordinal))
+            {
+                // A certification held until a date: counted for its value while it holds (a listing has one term per value).
+                var (plain, until) = CertificationTerms.Parse(value);
+                if (until < _today) continue;
+                dated ??= new(StringComparer.Ordinal);
+                dated[plain] = dated.GetValueOrDefault(plain) + counts[id];
+                continue;
+            }
+            found.Add(new FacetCount(value, counts[id]));
+        }
+        if (dated is not null)
+        {
+            foreach (var (value, count) in dated)
+            {
+                var at = found.FindIndex(f => f.Value == value);
+                if (at >= 0) found[at] = found[at] with { Count = found[at].Count + count };
+                else found.Add(new FacetCount(value, count));
+            }
         }
         found.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Value, b.Value));
         if (found.Count > MaxValues) found.RemoveRange(MaxValues, found.Count - MaxValues);

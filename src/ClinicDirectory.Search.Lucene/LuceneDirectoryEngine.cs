@@ -41,7 +41,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         _time = time;
         _arrays = new SegmentArrays(CertificationBodies(taxonomy));
         _taxonomyWords = new TaxonomyWords(taxonomy, _analyzer);
-        _bits = new TermBitsCache(_taxonomyWords);
+        _bits = new TermBitsCache(_taxonomyWords, Today);
         _documents = new DocumentBuilder(taxonomy, _taxonomyWords, _analyzer, time);
     }
 
@@ -70,6 +70,9 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         return Task.FromResult(held);
     }
 
+    /// <summary>The day (UTC) searches hold certifications for.</summary>
+    private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+
     public long AppliedSequence { get; private set; }
 
     /// <summary>
@@ -96,10 +99,11 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     /// <summary>
     /// The layout this engine writes and reads; raised whenever documents change in a way an older index cannot
     /// be read by (2: the listing's JSON is a stored field; 3: no facet DocValues, facets read from the filter
-    /// fields; 4: the listings' JSON in 4 KB blocks, <see cref="DirectoryCodec"/>). An index of another layout is
-    /// rebuilt from the store at start.
+    /// fields; 4: the listings' JSON in 4 KB blocks, <see cref="DirectoryCodec"/>; 5: certifications that expire
+    /// indexed with their dates, <see cref="CertificationTerms"/>). An index of another layout is rebuilt from the
+    /// store at start.
     /// </summary>
-    public const string Layout = "4";
+    public const string Layout = "5";
 
     private void OpenWriter(bool create = false)
     {
@@ -308,7 +312,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         var searcher = _searchers!.Acquire();
         try
         {
-            using var execution = new SearchExecution(request, type, terms, searcher.IndexReader, _bits, _arrays, _taxonomyWords);
+            using var execution = new SearchExecution(request, type, terms, searcher.IndexReader, _bits, _arrays, _taxonomyWords, Today());
             execution.Run(searcher.IndexReader);
             var sort = execution.Sort;
 

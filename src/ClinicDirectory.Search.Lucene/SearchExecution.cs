@@ -57,9 +57,11 @@ internal sealed class SearchExecution : IDisposable
     private readonly int _keep;
     private readonly SortKey? _after;
     private readonly PriorityQueue<Candidate, SortKey> _heap;
+    private readonly DateOnly _today;
 
-    public SearchExecution(SearchRequest request, string type, IReadOnlyList<string> words, IndexReader reader, TermBitsCache bits, SegmentArrays arrays, TaxonomyWords taxonomyWords)
+    public SearchExecution(SearchRequest request, string type, IReadOnlyList<string> words, IndexReader reader, TermBitsCache bits, SegmentArrays arrays, TaxonomyWords taxonomyWords, DateOnly today)
     {
+        _today = today;
         _taxonomyWords = taxonomyWords;
         _request = request;
         _type = type;
@@ -128,7 +130,7 @@ internal sealed class SearchExecution : IDisposable
             // Every segment's values are numbered before the count arrays are sized.
             facets = new SegmentFacets?[leaves.Count];
             for (var l = 0; l < leaves.Count; l++) facets[l] = _arrays.Facets(leaves[l].AtomicReader);
-            _facets = new FacetCounter(_arrays, FacetFields(_request));
+            _facets = new FacetCounter(_arrays, FacetFields(_request), _today);
         }
         if (_words.Count > 0 && _words.Count(w => w.Terms.Count > 0) < _requiredWords) return;
         for (var l = 0; l < leaves.Count; l++) RunSegment(leaves[l], facets?[l]);

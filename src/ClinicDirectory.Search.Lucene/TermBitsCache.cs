@@ -16,7 +16,7 @@ namespace ClinicDirectory.Search.Lucene;
 /// word ("all" and "cond"), and those of the techniques, programs and professions that have it ("all"); see
 /// <see cref="TaxonomyWords"/>.
 /// </summary>
-internal sealed class TermBitsCache(TaxonomyWords taxonomyWords)
+internal sealed class TermBitsCache(TaxonomyWords taxonomyWords, Func<DateOnly> today)
 {
     /// <summary>
     /// At most this many terms per segment: a bitset costs one bit per document of its segment, so the
@@ -24,7 +24,10 @@ internal sealed class TermBitsCache(TaxonomyWords taxonomyWords)
     /// </summary>
     private const int MaxTermsPerSegment = 512;
 
-    private readonly ConditionalWeakTable<object, ConcurrentDictionary<(string Field, string Value), Entry>> _segments = new();
+    private ConditionalWeakTable<object, ConcurrentDictionary<(string Field, string Value), Entry>> _segments = new();
+
+    /// <summary>The day the cached bitsets hold for: a certification's documents change at midnight (UTC) when one expires.</summary>
+    private DateOnly _day = today();
 
     private sealed class Entry(FixedBitSet? bits, int count)
     {
@@ -54,11 +57,18 @@ internal sealed class TermBitsCache(TaxonomyWords taxonomyWords)
 
     private Entry Lookup(AtomicReader reader, string field, string value)
     {
+        var day = today();
+        if (day != _day)
+        {
+            // A new day: certifications that expired yesterday stop counting, in every cached bitset that has them.
+            _segments = new();
+            _day = day;
+        }
         var perSegment = _segments.GetValue(reader.CoreCacheKey, static _ => new());
         if (perSegment.TryGetValue((field, value), out var cached)) return cached;
         // Counting takes every lock of the dictionary: only on a miss, never on the search path's hits.
         if (perSegment.Count > MaxTermsPerSegment) perSegment.Clear();
-        return perSegment.GetOrAdd((field, value), static (key, state) => state.Cache.Build(state.Reader, key.Field, key.Value), (Cache: this, Reader: reader));
+        return perSegment.GetOrAdd((field, value), static (key, state) => state.Cache.Build(state.Reader, key.Field, key.Value, state.Day), (Cache: this, Reader: reader, Day: day));
     }
 
     private static readonly Entry Absent = new(null, 0);
@@ -70,30 +80,53 @@ internal sealed class TermBitsCache(TaxonomyWords taxonomyWords)
                 .Select(f => KeyValuePair.Create(Fields.Of(t, f.Field), (t, f.All))))
             .ToFrozenDictionary(StringComparer.Ordinal);
 
-    private Entry Build(AtomicReader reader, string field, string value)
+    /// <summary>The certification fields, whose terms may carry an expiry date (<see cref="CertificationTerms"/>).</summary>
+    private static readonly FrozenSet<string> CertificationFields =
+        new[] { Fields.ClinicType, Fields.PractitionerType }
+            .SelectMany(t => new[] { Fields.Of(t, Fields.Certification), Fields.Of(t, Fields.CertificationVerified) })
+            .ToFrozenSet(StringComparer.Ordinal);
+
+    private Entry Build(AtomicReader reader, string field, string value, DateOnly day)
     {
         FixedBitSet? bits = null;
-        AddDocs(reader, field, value, ref bits);
+        AddDocs(reader, field, value, day, ref bits);
         if (TextFields.TryGetValue(field, out var text))
         {
             var conditionField = Fields.Of(text.Type, Fields.Condition);
-            foreach (var condition in taxonomyWords.ConditionsWithWord(value)) AddDocs(reader, conditionField, condition, ref bits);
+            foreach (var condition in taxonomyWords.ConditionsWithWord(value)) AddDocs(reader, conditionField, condition, day, ref bits);
             if (text.All)
             {
                 foreach (var (source, sourceValue) in taxonomyWords.ValuesWithWord(value))
-                    AddDocs(reader, Fields.Of(text.Type, source), sourceValue, ref bits);
+                    AddDocs(reader, Fields.Of(text.Type, source), sourceValue, day, ref bits);
             }
         }
         return bits is null ? Absent : new Entry(bits, bits.Cardinality);
     }
 
-    /// <summary>Sets the documents of the term, making the bitset when the segment has the term and there is none yet.</summary>
-    private static void AddDocs(AtomicReader reader, string field, string value, ref FixedBitSet? bits)
+    /// <summary>
+    /// Sets the documents of the term, making the bitset when the segment has the term and there is none yet; in a
+    /// certification field also those of the value's dated terms that still hold on the day.
+    /// </summary>
+    private static void AddDocs(AtomicReader reader, string field, string value, DateOnly day, ref FixedBitSet? bits)
     {
         var terms = reader.GetTerms(field);
         if (terms is null) return;
         var termsEnum = terms.GetEnumerator();
-        if (!termsEnum.SeekExact(new BytesRef(value))) return;
+        if (termsEnum.SeekExact(new BytesRef(value))) AddPostings(reader, termsEnum, ref bits);
+        if (!CertificationFields.Contains(field)) return;
+        var prefix = new BytesRef(value + CertificationTerms.Separator);
+        if (termsEnum.SeekCeil(prefix) == TermsEnum.SeekStatus.END) return;
+        do
+        {
+            var term = termsEnum.Term;
+            if (!StringHelper.StartsWith(term, prefix)) break;
+            if (CertificationTerms.Holds(term.Utf8ToString(), day)) AddPostings(reader, termsEnum, ref bits);
+        }
+        while (termsEnum.MoveNext());
+    }
+
+    private static void AddPostings(AtomicReader reader, TermsEnum termsEnum, ref FixedBitSet? bits)
+    {
         var docs = termsEnum.Docs(null, null, DocsFlags.NONE);
         bits ??= new FixedBitSet(reader.MaxDoc);
         int doc;

@@ -24,10 +24,13 @@ public sealed class ContractFixture : IDisposable
     });
 
     private readonly EngineTarget _target;
+    private readonly TimeProvider _time;
 
-    public ContractFixture(EngineTarget target)
+    /// <param name="time">The engine's clock (tests of expiry move it).</param>
+    public ContractFixture(EngineTarget target, TimeProvider? time = null)
     {
         _target = target;
+        _time = time ?? TimeProvider.System;
         if (target.SkipReason is not null) return;
         Requests = new(Taxonomy, Gazetteer);
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "clinicdirectory-contract", Guid.NewGuid().ToString("N")[..12]);
@@ -59,7 +62,7 @@ public sealed class ContractFixture : IDisposable
 
     private IDirectoryEngine Open()
     {
-        var engine = _target.Open(Path, Taxonomy);
+        var engine = _target.Open(Path, Taxonomy, _time);
         engine.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
         return engine;
     }

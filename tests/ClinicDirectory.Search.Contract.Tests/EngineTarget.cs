@@ -14,7 +14,7 @@ public abstract class EngineTarget
     public virtual string? SkipReason => null;
 
     /// <summary>Opens the engine over the index named by <paramref name="name"/> (a folder, or an index prefix).</summary>
-    public abstract IDirectoryEngine Open(string name, DirectoryTaxonomy taxonomy);
+    public abstract IDirectoryEngine Open(string name, DirectoryTaxonomy taxonomy, TimeProvider time);
 
     /// <summary>Removes what <see cref="Open"/> made.</summary>
     public abstract void Delete(string name);
@@ -23,8 +23,8 @@ public abstract class EngineTarget
 /// <summary>The embedded engine, on a temporary folder.</summary>
 public sealed class LuceneTarget : EngineTarget
 {
-    public override IDirectoryEngine Open(string name, DirectoryTaxonomy taxonomy) =>
-        new LuceneDirectoryEngine(new LuceneEngineOptions { IndexPath = name }, taxonomy, TimeProvider.System);
+    public override IDirectoryEngine Open(string name, DirectoryTaxonomy taxonomy, TimeProvider time) =>
+        new LuceneDirectoryEngine(new LuceneEngineOptions { IndexPath = name }, taxonomy, time);
 
     public override void Delete(string name)
     {
@@ -79,8 +79,8 @@ public sealed class ElasticsearchTarget : EngineTarget
         CertificateFingerprint = Environment.GetEnvironmentVariable("ELASTICSEARCH_FINGERPRINT"),
     };
 
-    public override IDirectoryEngine Open(string name, DirectoryTaxonomy taxonomy) =>
-        new ElasticsearchDirectoryEngine(Options(IndexName(name)), taxonomy, TimeProvider.System);
+    public override IDirectoryEngine Open(string name, DirectoryTaxonomy taxonomy, TimeProvider time) =>
+        new ElasticsearchDirectoryEngine(Options(IndexName(name)), taxonomy, time);
 
     public override void Delete(string name)
     {

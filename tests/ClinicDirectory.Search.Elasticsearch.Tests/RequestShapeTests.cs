@@ -59,14 +59,20 @@ public sealed class RequestShapeTests : IDisposable
         await engine.RebuildAsync([Batch(0)], 42, default);
 
         var creates = _cluster.Sent.Where(s => s.Method == "PUT" && !s.Path[1..].Contains('/', StringComparison.Ordinal)
-            && (s.Path.StartsWith("/cd-clinics-v1-", StringComparison.Ordinal) || s.Path.StartsWith("/cd-practitioners-v1-", StringComparison.Ordinal))).ToList();
+            && (s.Path.StartsWith($"/cd-clinics-v{IndexLayout.Version}-", StringComparison.Ordinal) || s.Path.StartsWith($"/cd-practitioners-v{IndexLayout.Version}-", StringComparison.Ordinal))).ToList();
         Assert.Equal(2, creates.Count);
         var body = ClusterFake.Json(creates[0]);
         var properties = body.GetProperty("mappings").GetProperty("properties");
         Assert.Equal("strict", body.GetProperty("mappings").GetProperty("dynamic").GetString());
         Assert.Equal("geo_point", properties.GetProperty("location").GetProperty("type").GetString());
-        foreach (var keyword in new[] { "id", "condition", "certification", "certification_verified", "technique", "language", "city", "profession", "clinic_id", "name_key" })
+        foreach (var keyword in new[] { "id", "condition", "technique", "language", "city", "profession", "clinic_id", "name_key" })
             Assert.Equal("keyword", properties.GetProperty(keyword).GetProperty("type").GetString());
+        // Certifications as nested holdings: the value, whether verified, and the last day it holds.
+        var holdings = properties.GetProperty("holdings");
+        Assert.Equal("nested", holdings.GetProperty("type").GetString());
+        Assert.Equal("keyword", holdings.GetProperty("properties").GetProperty("value").GetProperty("type").GetString());
+        Assert.Equal("boolean", holdings.GetProperty("properties").GetProperty("verified").GetProperty("type").GetString());
+        Assert.Equal("date", holdings.GetProperty("properties").GetProperty("until").GetProperty("type").GetString());
         Assert.False(properties.GetProperty("listing").GetProperty("enabled").GetBoolean());
         Assert.Equal("directory_search", properties.GetProperty("name").GetProperty("search_analyzer").GetString());
         Assert.Equal("all", properties.GetProperty("conditions_text").GetProperty("copy_to").GetString());
@@ -194,15 +200,30 @@ public sealed class RequestShapeTests : IDisposable
         // The facet dimensions' filters: in post_filter, so the aggregations see the hits without them.
         var post = Items(body.GetProperty("post_filter").GetProperty("bool").GetProperty("filter")).ToList();
         Assert.Equal(2, post.Count);
-        Assert.Contains(post, f => f.GetProperty("terms").TryGetProperty("certification_verified", out _));
-        Assert.Contains(post, f => f.GetProperty("terms").TryGetProperty("condition", out _));
+        var certification = post.Single(f => f.TryGetProperty("nested", out _)).GetProperty("nested");
+        Assert.Equal("holdings", certification.GetProperty("path").GetString());
+        var holdingFilters = Items(certification.GetProperty("query").GetProperty("bool").GetProperty("filter"));
+        Assert.Equal("gunnims", holdingFilters[0].GetProperty("terms").GetProperty("holdings.value")[0].GetString());
+        Assert.True(holdingFilters[1].GetProperty("term").GetProperty("holdings.verified").GetProperty("value").GetBoolean());
+        // Counted while current: no expiry, or one today or later.
+        var current = Items(holdingFilters[2].GetProperty("bool").GetProperty("should"));
+        Assert.Equal(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), current[1].GetProperty("range").GetProperty("holdings.until").GetProperty("gte").GetString());
+        Assert.Contains(post, f => f.TryGetProperty("terms", out var t) && t.TryGetProperty("condition", out _));
         var aggregations = body.GetProperty("aggregations");
         var conditions = aggregations.GetProperty("conditions");
         var ownFilters = Items(conditions.GetProperty("filter").GetProperty("bool").GetProperty("filter")).ToList();
         Assert.Single(ownFilters);
-        Assert.True(ownFilters[0].GetProperty("terms").TryGetProperty("certification_verified", out _));
+        Assert.True(ownFilters[0].TryGetProperty("nested", out _));
         Assert.Equal("condition", conditions.GetProperty("aggregations").GetProperty("values").GetProperty("terms").GetProperty("field").GetString());
-        Assert.Equal("certification_verified", aggregations.GetProperty("certifications").GetProperty("aggregations").GetProperty("values").GetProperty("terms").GetProperty("field").GetString());
+        var certifications = aggregations.GetProperty("certifications").GetProperty("aggregations").GetProperty("holdings");
+        Assert.Equal("holdings", certifications.GetProperty("nested").GetProperty("path").GetString());
+        var counted = certifications.GetProperty("aggregations").GetProperty("current");
+        Assert.True(Items(counted.GetProperty("filter").GetProperty("bool").GetProperty("filter"))[0].GetProperty("term").GetProperty("holdings.verified").GetProperty("value").GetBoolean());
+        Assert.Equal("holdings.value", counted.GetProperty("aggregations").GetProperty("values").GetProperty("terms").GetProperty("field").GetString());
+        // Bodies only, as on the embedded engine.
+        var include = counted.GetProperty("aggregations").GetProperty("values").GetProperty("terms").GetProperty("include").EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.Contains("gunnims", include);
+        Assert.DoesNotContain("gunnims-ims", include);
         Assert.Equal(2, Items(aggregations.GetProperty("languages").GetProperty("filter").GetProperty("bool").GetProperty("filter")).Count);
     }
 
@@ -234,7 +255,7 @@ public sealed class RequestShapeTests : IDisposable
         const string Aggregations = """
              "aggregations":{
                "filter#conditions":{"doc_count":3,"sterms#values":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"sciatica","doc_count":1},{"key":"neck-pain","doc_count":3}]}},
-               "filter#certifications":{"doc_count":3,"sterms#values":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"gunnims","doc_count":2}]}},
+               "filter#certifications":{"doc_count":3,"nested#holdings":{"doc_count":6,"filter#current":{"doc_count":4,"sterms#values":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"gunnims","doc_count":2}]}}}},
                "filter#techniques":{"doc_count":3,"sterms#values":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[]}},
                "filter#cities":{"doc_count":3,"sterms#values":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"Okotoks, AB","doc_count":3}]}},
                "filter#languages":{"doc_count":3,"sterms#values":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"en","doc_count":3}]}}}
