@@ -41,7 +41,7 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         _time = time;
         _arrays = new SegmentArrays(CertificationBodies(taxonomy));
         _taxonomyWords = new TaxonomyWords(taxonomy, _analyzer);
-        _bits = new TermBitsCache(_taxonomyWords, Today);
+        _bits = new TermBitsCache(_taxonomyWords);
         _documents = new DocumentBuilder(taxonomy, _taxonomyWords, _analyzer, time);
     }
 
@@ -312,7 +312,9 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
         var searcher = _searchers!.Acquire();
         try
         {
-            using var execution = new SearchExecution(request, type, terms, searcher.IndexReader, _bits, _arrays, _taxonomyWords, Today());
+            var today = Today();
+            _bits.UseDay(today);
+            using var execution = new SearchExecution(request, type, terms, searcher.IndexReader, _bits, _arrays, _taxonomyWords, today);
             execution.Run(searcher.IndexReader);
             var sort = execution.Sort;
 

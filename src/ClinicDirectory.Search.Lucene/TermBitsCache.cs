@@ -16,7 +16,7 @@ namespace ClinicDirectory.Search.Lucene;
 /// word ("all" and "cond"), and those of the techniques, programs and professions that have it ("all"); see
 /// <see cref="TaxonomyWords"/>.
 /// </summary>
-internal sealed class TermBitsCache(TaxonomyWords taxonomyWords, Func<DateOnly> today)
+internal sealed class TermBitsCache(TaxonomyWords taxonomyWords)
 {
     /// <summary>
     /// At most this many terms per segment: a bitset costs one bit per document of its segment, so the
@@ -27,7 +27,23 @@ internal sealed class TermBitsCache(TaxonomyWords taxonomyWords, Func<DateOnly> 
     private ConditionalWeakTable<object, ConcurrentDictionary<(string Field, string Value), Entry>> _segments = new();
 
     /// <summary>The day the cached bitsets hold for: a certification's documents change at midnight (UTC) when one expires.</summary>
-    private DateOnly _day = today();
+    private DateOnly _day;
+    private readonly Lock _newDay = new();
+
+    /// <summary>
+    /// The day searches from now on hold certifications for (called once per search, before its lookups): on a new
+    /// day every cached bitset is made again, so certifications that expired yesterday stop counting.
+    /// </summary>
+    public void UseDay(DateOnly day)
+    {
+        if (day == _day) return;
+        lock (_newDay)
+        {
+            if (day == _day) return;
+            _segments = new();
+            _day = day;
+        }
+    }
 
     private sealed class Entry(FixedBitSet? bits, int count)
     {
@@ -57,13 +73,7 @@ internal sealed class TermBitsCache(TaxonomyWords taxonomyWords, Func<DateOnly> 
 
     private Entry Lookup(AtomicReader reader, string field, string value)
     {
-        var day = today();
-        if (day != _day)
-        {
-            // A new day: certifications that expired yesterday stop counting, in every cached bitset that has them.
-            _segments = new();
-            _day = day;
-        }
+        var day = _day;
         var perSegment = _segments.GetValue(reader.CoreCacheKey, static _ => new());
         if (perSegment.TryGetValue((field, value), out var cached)) return cached;
         // Counting takes every lock of the dictionary: only on a miss, never on the search path's hits.
