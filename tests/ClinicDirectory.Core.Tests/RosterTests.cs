@@ -163,4 +163,21 @@ public sealed class RosterTests
         // The practitioners given are not touched.
         Assert.True(changed[0].Registration!.DryNeedlingAuthorized);
     }
+
+    [Fact]
+    public void Any_input_is_read_or_reported_never_thrown()
+    {
+        var random = new Random(27);
+        const string alphabet = "ab,\"\r\n\u00e9\u0000;|";
+        for (var i = 0; i < 300; i++)
+        {
+            var body = new string([.. Enumerable.Range(0, random.Next(0, 400)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            var text = (i % 2 == 0 ? Header + "\n" : "") + body;
+            var bytes = i % 3 == 0 ? [.. Encoding.UTF8.GetBytes(text), 0xFF, 0xFE] : Encoding.UTF8.GetBytes(text);
+            using var stream = new MemoryStream(bytes);
+            var (rows, problems) = RosterFile.Read(stream, Taxonomy);
+            Assert.True(rows.Count + problems.Count >= 0);
+            Assert.All(problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Reason)));
+        }
+    }
 }
