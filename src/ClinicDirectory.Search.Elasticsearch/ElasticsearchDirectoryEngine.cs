@@ -232,9 +232,9 @@ public sealed class ElasticsearchDirectoryEngine : IDirectoryEngine
     {
         var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
         foreach (var (clinic, practitioners) in batch.Clinics)
-            yield return new BulkIndexOperation<ListingDocument>(ListingDocument.OfClinic(clinic, practitioners, _taxonomy, today)) { Index = clinicIndex, Id = clinic.Id };
+            yield return new BulkIndexOperation<ListingDocument>(ListingDocument.OfClinic(clinic, practitioners, batch.AssessmentOf, _taxonomy, today)) { Index = clinicIndex, Id = clinic.Id };
         foreach (var (practitioner, clinics) in batch.Practitioners)
-            yield return new BulkIndexOperation<ListingDocument>(ListingDocument.OfPractitioner(practitioner, clinics, _taxonomy, today)) { Index = practitionerIndex, Id = practitioner.Id };
+            yield return new BulkIndexOperation<ListingDocument>(ListingDocument.OfPractitioner(practitioner, clinics, batch.AssessmentOf(practitioner), _taxonomy, today)) { Index = practitionerIndex, Id = practitioner.Id };
         foreach (var id in batch.DeletedClinicIds) yield return new BulkDeleteOperation(id) { Index = clinicIndex };
         foreach (var id in batch.DeletedPractitionerIds) yield return new BulkDeleteOperation(id) { Index = practitionerIndex };
     }

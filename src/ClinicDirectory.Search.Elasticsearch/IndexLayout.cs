@@ -13,7 +13,7 @@ namespace ClinicDirectory.Search.Elasticsearch;
 internal sealed class IndexLayout(string prefix)
 {
     /// <summary>Changes whenever the mappings or the analysis change: an index of another layout is rebuilt on start.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     public const string ClinicType = "clinics";
     public const string PractitionerType = "practitioners";
@@ -53,15 +53,15 @@ internal sealed class IndexLayout(string prefix)
             ["all"] = Text(copy: false),
             ["location"] = new JsonObject { ["type"] = "geo_point" },
             ["condition"] = Keyword(),
-            // Certifications held, each with whether it is verified and the last day it holds: nested, so that a
-            // filter or a facet reads a value, its kind and its date together.
+            // Certifications held, each with its kind (held, verified, qualified, qualified_verified) and the last day
+            // it holds: nested, so that a filter or a facet reads a value, its kind and its date together.
             ["holdings"] = new JsonObject
             {
                 ["type"] = "nested",
                 ["properties"] = new JsonObject
                 {
                     ["value"] = Keyword(),
-                    ["verified"] = new JsonObject { ["type"] = "boolean" },
+                    ["kind"] = Keyword(),
                     ["until"] = new JsonObject { ["type"] = "date", ["format"] = "yyyy-MM-dd" },
                 },
             },

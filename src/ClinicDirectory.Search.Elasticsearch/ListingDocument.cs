@@ -7,13 +7,24 @@ using ClinicDirectory.Core.Taxonomy;
 namespace ClinicDirectory.Search.Elasticsearch;
 
 /// <summary>
-/// A certification a listing holds (a program's or a body's id), as a nested document: whether it counts for
-/// verifiedOnly, and the last day it holds (none: it does not expire). One per value and kind per listing.
+/// A certification a listing holds (a program's or a body's id), as a nested document: its kind (<see cref="Kinds"/>:
+/// held, verified, and the same of qualified practitioners) and the last day it holds (none: it does not expire).
+/// One per value and kind per listing.
 /// </summary>
 internal sealed record Holding(
     [property: JsonPropertyName("value")] string Value,
-    [property: JsonPropertyName("verified")] bool Verified,
-    [property: JsonPropertyName("until"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Until);
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("until"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Until)
+{
+    /// <summary>The kind a search counts: verified ones for verifiedOnly, qualified practitioners' for qualifiedOnly.</summary>
+    public static string Kinds(bool verifiedOnly, bool qualifiedOnly) => (qualifiedOnly, verifiedOnly) switch
+    {
+        (true, true) => "qualified_verified",
+        (true, false) => "qualified",
+        (false, true) => "verified",
+        _ => "held",
+    };
+}
 
 /// <summary>A point as Elasticsearch's geo_point takes it.</summary>
 internal sealed record GeoPointValue([property: JsonPropertyName("lat")] double Lat, [property: JsonPropertyName("lon")] double Lon);
@@ -61,11 +72,18 @@ internal sealed class ListingDocument
 
     public static string CityKey(Address address) => $"{address.City}, {address.Region}";
 
-    public static ListingDocument OfClinic(Clinic clinic, IReadOnlyList<Practitioner> practitioners, DirectoryTaxonomy taxonomy, DateOnly today)
+    /// <summary>
+    /// A clinic's document. Practitioners who may not needle where they practise bring it no needling technique and
+    /// no certification; those of qualified practitioners also count for qualifiedOnly.
+    /// </summary>
+    public static ListingDocument OfClinic(Clinic clinic, IReadOnlyList<Practitioner> practitioners, Func<Practitioner, NeedlingAssessment> assess, DirectoryTaxonomy taxonomy, DateOnly today)
     {
         var techniques = new HashSet<Core.Domain.Technique>(clinic.Techniques);
-        foreach (var p in practitioners) techniques.UnionWith(p.Techniques);
-        var credentials = Credentials(practitioners.SelectMany(p => p.Credentials), taxonomy, today);
+        var assessed = practitioners.Select(p => (Practitioner: p, Assessment: assess(p))).ToList();
+        foreach (var (p, a) in assessed) techniques.UnionWith(a.MayNeedle ? p.Techniques : p.Techniques.Where(x => !TechniqueVocabulary.IsNeedling(x)));
+        var credentials = Credentials(
+            assessed.Where(x => x.Assessment.MayNeedle).SelectMany(x => x.Practitioner.Credentials),
+            assessed.Where(x => x.Assessment.RegistrationHolds).SelectMany(x => x.Practitioner.Credentials), taxonomy, today);
         return new ListingDocument
         {
             Id = clinic.Id,
@@ -89,9 +107,10 @@ internal sealed class ListingDocument
         };
     }
 
-    public static ListingDocument OfPractitioner(Practitioner practitioner, IReadOnlyList<Clinic> clinics, DirectoryTaxonomy taxonomy, DateOnly today)
+    /// <summary>A practitioner's document: without needling techniques and certifications when they may not needle where they practise.</summary>
+    public static ListingDocument OfPractitioner(Practitioner practitioner, IReadOnlyList<Clinic> clinics, NeedlingAssessment assessment, DirectoryTaxonomy taxonomy, DateOnly today)
     {
-        var credentials = Credentials(practitioner.Credentials, taxonomy, today);
+        var credentials = Credentials(assessment.MayNeedle ? practitioner.Credentials : [], assessment.RegistrationHolds ? practitioner.Credentials : [], taxonomy, today);
         return new ListingDocument
         {
             Id = practitioner.Id,
@@ -101,13 +120,13 @@ internal sealed class ListingDocument
             People = [.. clinics.Select(c => c.Name)],
             Place = [.. clinics.SelectMany(c => new[] { CityKey(c.Address), c.Address.PostalCode }).Distinct()],
             ConditionsText = ConditionNames(practitioner.Conditions, taxonomy),
-            TechniquesText = [.. practitioner.Techniques.SelectMany(TechniqueVocabulary.Names).Distinct()],
+            TechniquesText = [.. Techniques(practitioner, assessment).SelectMany(TechniqueVocabulary.Names).Distinct()],
             CredentialsText = credentials.Text,
             ProfessionText = practitioner.Profession.ToString(),
             Location = [.. clinics.Select(c => new GeoPointValue(c.Latitude, c.Longitude))],
             Condition = [.. practitioner.Conditions.Where(id => taxonomy.ConditionById(id) is not null).Distinct()],
             Holdings = credentials.Holdings,
-            Technique = [.. practitioner.Techniques.Distinct().Select(TechniqueVocabulary.ConstantName)],
+            Technique = [.. Techniques(practitioner, assessment).Distinct().Select(TechniqueVocabulary.ConstantName)],
             Language = Languages(practitioner.Languages),
             City = [.. clinics.Select(c => CityKey(c.Address)).Distinct()],
             Profession = practitioner.Profession.ToString(),
@@ -128,24 +147,33 @@ internal sealed class ListingDocument
     /// for <c>verifiedOnly</c>. A value held through several credentials holds until the latest expiry, or for good
     /// when one of them does not expire; searches compare that day with theirs.
     /// </summary>
-    private static (List<Holding> Holdings, List<string> Text) Credentials(IEnumerable<Credential> credentials, DirectoryTaxonomy taxonomy, DateOnly today)
+    private static IEnumerable<Core.Domain.Technique> Techniques(Practitioner practitioner, NeedlingAssessment assessment) =>
+        assessment.MayNeedle ? practitioner.Techniques : practitioner.Techniques.Where(x => !TechniqueVocabulary.IsNeedling(x));
+
+    private static (List<Holding> Holdings, List<string> Text) Credentials(IEnumerable<Credential> credentials, IEnumerable<Credential> qualifiedCredentials, DirectoryTaxonomy taxonomy, DateOnly today)
     {
-        var held = new List<(string Value, bool Verified, DateOnly? ExpiresOn)>();
+        var held = new List<(string Value, string Kind, DateOnly? ExpiresOn)>();
         var text = new List<string>();
-        foreach (var credential in credentials)
+        void Add(IEnumerable<Credential> from, bool qualified)
         {
-            if (taxonomy.ProgramById(credential.ProgramId) is not { } program) continue;
-            var status = credential.EffectiveStatus(today);
-            if (status is not (VerificationStatus.SelfReported or VerificationStatus.Verified)) continue;
-            foreach (var verified in status == VerificationStatus.Verified ? new[] { false, true } : [false])
+            foreach (var credential in from)
             {
-                held.Add((program.Id, verified, credential.ExpiresOn));
-                held.Add((program.BodyId, verified, credential.ExpiresOn));
+                if (taxonomy.ProgramById(credential.ProgramId) is not { } program) continue;
+                var status = credential.EffectiveStatus(today);
+                if (status is not (VerificationStatus.SelfReported or VerificationStatus.Verified)) continue;
+                foreach (var verified in status == VerificationStatus.Verified ? new[] { false, true } : [false])
+                {
+                    var kind = Holding.Kinds(verified, qualified);
+                    held.Add((program.Id, kind, credential.ExpiresOn));
+                    held.Add((program.BodyId, kind, credential.ExpiresOn));
+                }
+                if (!qualified) text.Add($"{program.Body} {program.Name}");
             }
-            text.Add($"{program.Body} {program.Name}");
         }
-        var holdings = held.GroupBy(h => (h.Value, h.Verified))
-            .Select(g => new Holding(g.Key.Value, g.Key.Verified, g.Any(h => h.ExpiresOn is null)
+        Add(credentials, qualified: false);
+        Add(qualifiedCredentials, qualified: true);
+        var holdings = held.GroupBy(h => (h.Value, h.Kind))
+            .Select(g => new Holding(g.Key.Value, g.Key.Kind, g.Any(h => h.ExpiresOn is null)
                 ? null
                 : g.Max(h => h.ExpiresOn!.Value).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();

@@ -167,14 +167,15 @@ internal sealed class SearchTranslation(IndexLayout layout, IReadOnlyCollection<
     }
 
     /// <summary>
-    /// Holdings that count for the search on its day: of the kind it asks for (verified ones for verifiedOnly), with no
+    /// Holdings that count for the search on its day: of the kind it asks for (verified ones for verifiedOnly, qualified
+    /// practitioners' for qualifiedOnly), with no
     /// expiry or one on the day or later; optionally only the given values.
     /// </summary>
     private static Query CurrentHoldings(SearchRequest request, DateOnly today, Query? values)
     {
         var filter = new List<Query>
         {
-            new TermQuery { Field = "holdings.verified", Value = request.VerifiedOnly },
+            new TermQuery { Field = "holdings.kind", Value = Holding.Kinds(request.VerifiedOnly, request.QualifiedOnly) },
             new BoolQuery
             {
                 Should =

@@ -54,7 +54,12 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, TaxonomyWords 
     // A city's words, analyzed on first use (cities are not known in advance).
     private readonly ConcurrentDictionary<string, string[]> _cityWords = new(StringComparer.Ordinal);
 
-    public Document BuildClinic(Clinic clinic, IReadOnlyList<Practitioner> practitioners)
+    /// <summary>
+    /// A clinic's document. Practitioners who may not needle where they practise (<paramref name="assess"/>) bring it no
+    /// needling technique and no certification; certifications of practitioners who are qualified there also count
+    /// for qualifiedOnly.
+    /// </summary>
+    public Document BuildClinic(Clinic clinic, IReadOnlyList<Practitioner> practitioners, Func<Practitioner, NeedlingAssessment> assess)
     {
         const string t = Fields.ClinicType;
         var d = Start(t, clinic.Id, clinic.Name, Json.Listing.Write(clinic), Json.Summary.Write(ListingSummary.Of(clinic)));
@@ -65,10 +70,18 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, TaxonomyWords 
         AddPoints(d, t, [(clinic.Latitude, clinic.Longitude)]);
         AddConditions(d, t, clinic.Conditions);
         var techniques = new HashSet<Technique>(clinic.Techniques);
-        foreach (var p in practitioners) techniques.UnionWith(p.Techniques);
+        var needling = new List<Practitioner>();
+        var qualified = new List<Practitioner>();
+        foreach (var p in practitioners)
+        {
+            var assessment = assess(p);
+            techniques.UnionWith(assessment.MayNeedle ? p.Techniques : p.Techniques.Where(x => !TechniqueVocabulary.IsNeedling(x)));
+            if (assessment.MayNeedle) needling.Add(p);
+            if (assessment.RegistrationHolds) qualified.Add(p);
+        }
         AddTechniques(d, t, techniques);
         AddLanguages(d, t, clinic.Languages);
-        AddCredentials(d, t, practitioners.SelectMany(p => p.Credentials), text);
+        AddCredentials(d, t, needling.SelectMany(p => p.Credentials), qualified.SelectMany(p => p.Credentials), text);
         foreach (var p in practitioners) text.Add(p.Name);
         d.String(Fields.Of(t, Fields.DirectBilling), clinic.DirectBilling ? "1" : "0");
         d.String(Fields.Of(t, Fields.Accepting), clinic.AcceptingNewPatients ? "1" : "0");
@@ -76,7 +89,11 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, TaxonomyWords 
         return d.Complete();
     }
 
-    public Document BuildPractitioner(Practitioner practitioner, IReadOnlyList<Clinic> clinics)
+    /// <summary>
+    /// A practitioner's document. One who may not needle where they practise has no needling technique and no
+    /// certification in it; one who is qualified there (registration and authorization hold) has them for qualifiedOnly too.
+    /// </summary>
+    public Document BuildPractitioner(Practitioner practitioner, IReadOnlyList<Clinic> clinics, NeedlingAssessment assessment)
     {
         const string t = Fields.PractitionerType;
         var d = Start(t, practitioner.Id, practitioner.Name, Json.Listing.Write(practitioner), Json.Summary.Write(ListingSummary.Of(practitioner)));
@@ -91,9 +108,9 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, TaxonomyWords 
         }
         AddPoints(d, t, [.. clinics.Select(c => (c.Latitude, c.Longitude))]);
         AddConditions(d, t, practitioner.Conditions);
-        AddTechniques(d, t, practitioner.Techniques);
+        AddTechniques(d, t, assessment.MayNeedle ? practitioner.Techniques : [.. practitioner.Techniques.Where(x => !TechniqueVocabulary.IsNeedling(x))]);
         AddLanguages(d, t, practitioner.Languages);
-        AddCredentials(d, t, practitioner.Credentials, text);
+        AddCredentials(d, t, assessment.MayNeedle ? practitioner.Credentials : [], assessment.RegistrationHolds ? practitioner.Credentials : [], text);
         d.String(Fields.Of(t, Fields.Profession), practitioner.Profession.ToString());
         d.String(Fields.Of(t, Fields.Accepting), practitioner.AcceptingNewPatients ? "1" : "0");
         text.AddTo(d, t);
@@ -280,10 +297,21 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, TaxonomyWords 
 
     /// <summary>
     /// The certifications a listing holds: a self-reported or verified credential not past its expiry date counts under
-    /// its program's id and its body's id, a verified one also for verifiedOnly; one that expires is indexed with its
-    /// date, so that it stops counting the day after at query time (<see cref="CertificationTerms"/>).
+    /// its program's id and its body's id, a verified one also for verifiedOnly, and those of qualified practitioners
+    /// also for qualifiedOnly; one that expires is indexed with its date, so that it stops counting the day after at
+    /// query time (<see cref="CertificationTerms"/>).
     /// </summary>
-    private void AddCredentials(ReusableDocument d, string t, IEnumerable<Credential> credentials, Text text)
+    private void AddCredentials(ReusableDocument d, string t, IEnumerable<Credential> credentials, IEnumerable<Credential> qualifiedCredentials, Text text)
+    {
+        var (held, verified) = Holdings(credentials, text);
+        foreach (var term in CertificationTerms.Terms(held)) d.String(Fields.Of(t, Fields.Certification), term);
+        foreach (var term in CertificationTerms.Terms(verified)) d.String(Fields.Of(t, Fields.CertificationVerified), term);
+        var (qualified, qualifiedVerified) = Holdings(qualifiedCredentials, null);
+        foreach (var term in CertificationTerms.Terms(qualified)) d.String(Fields.Of(t, Fields.CertificationQualified), term);
+        foreach (var term in CertificationTerms.Terms(qualifiedVerified)) d.String(Fields.Of(t, Fields.CertificationQualifiedVerified), term);
+    }
+
+    private (List<(string, DateOnly?)> Held, List<(string, DateOnly?)> Verified) Holdings(IEnumerable<Credential> credentials, Text? text)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var held = new List<(string, DateOnly?)>();
@@ -297,14 +325,13 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, TaxonomyWords 
             held.Add((program.Id, credential.ExpiresOn));
             held.Add((program.BodyId, credential.ExpiresOn));
             // Found by the program's id (see TaxonomyWords), but for a program whose id is also a body's.
-            text.Add(taxonomyWords.IndexedProgramWords(program.Id));
+            text?.Add(taxonomyWords.IndexedProgramWords(program.Id));
             if (status == VerificationStatus.Verified)
             {
                 verified.Add((program.Id, credential.ExpiresOn));
                 verified.Add((program.BodyId, credential.ExpiresOn));
             }
         }
-        foreach (var term in CertificationTerms.Terms(held)) d.String(Fields.Of(t, Fields.Certification), term);
-        foreach (var term in CertificationTerms.Terms(verified)) d.String(Fields.Of(t, Fields.CertificationVerified), term);
+        return (held, verified);
     }
 }

@@ -38,6 +38,9 @@ internal static class Fields
     public const string Condition = "condition";
     public const string Certification = "cert";
     public const string CertificationVerified = "cert_v";
+    /// <summary>Certifications of practitioners whose registration holds and who may needle where they practise (qualifiedOnly).</summary>
+    public const string CertificationQualified = "cert_q";
+    public const string CertificationQualifiedVerified = "cert_qv";
     public const string Technique = "technique";
     public const string Profession = "profession";
     public const string Language = "lang";
@@ -52,13 +55,15 @@ internal static class Fields
     public const string FacetCondition = "f_condition";
     public const string FacetCertification = "f_cert";
     public const string FacetCertificationVerified = "f_cert_v";
+    public const string FacetCertificationQualified = "f_cert_q";
+    public const string FacetCertificationQualifiedVerified = "f_cert_qv";
     public const string FacetTechnique = "f_technique";
     public const string FacetCity = "f_city";
     public const string FacetLanguage = "f_lang";
 
     /// <summary>Every facet field, in the order a segment's packed facet values keep them (<see cref="SegmentFacets"/>).</summary>
     public static readonly string[] FacetFields =
-        [FacetCondition, FacetCertification, FacetCertificationVerified, FacetTechnique, FacetCity, FacetLanguage];
+        [FacetCondition, FacetCertification, FacetCertificationVerified, FacetCertificationQualified, FacetCertificationQualifiedVerified, FacetTechnique, FacetCity, FacetLanguage];
 
     /// <summary>The field of this document type, e.g. "c.name" (the names are built once, not per document).</summary>
     public static string Of(string type, string field) =>
@@ -67,7 +72,7 @@ internal static class Fields
     private static string Prefix(string type) => type == ClinicType ? "c." : "p.";
 
     private static readonly string[] TypedFields =
-        [Name, ConditionsText, All, Condition, Certification, CertificationVerified, Technique, Profession, Language, City, DirectBilling, Accepting, ClinicId];
+        [Name, ConditionsText, All, Condition, Certification, CertificationVerified, CertificationQualified, CertificationQualifiedVerified, Technique, Profession, Language, City, DirectBilling, Accepting, ClinicId];
 
     private static readonly System.Collections.Frozen.FrozenDictionary<string, string> ClinicNames =
         System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(TypedFields, f => f, f => Prefix(ClinicType) + f, StringComparer.Ordinal);

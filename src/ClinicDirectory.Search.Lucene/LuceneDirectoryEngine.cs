@@ -100,10 +100,11 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     /// The layout this engine writes and reads; raised whenever documents change in a way an older index cannot
     /// be read by (2: the listing's JSON is a stored field; 3: no facet DocValues, facets read from the filter
     /// fields; 4: the listings' JSON in 4 KB blocks, <see cref="DirectoryCodec"/>; 5: certifications that expire
-    /// indexed with their dates, <see cref="CertificationTerms"/>). An index of another layout is rebuilt from the
+    /// indexed with their dates, <see cref="CertificationTerms"/>; 6: qualified practitioners' certifications, and none
+    /// from practitioners who may not needle where they practise). An index of another layout is rebuilt from the
     /// store at start.
     /// </summary>
-    public const string Layout = "5";
+    public const string Layout = "6";
 
     private void OpenWriter(bool create = false)
     {
@@ -260,9 +261,9 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     private void Write(IndexBatch batch)
     {
         foreach (var (clinic, practitioners) in batch.Clinics)
-            _writer!.UpdateDocument(new Term(Fields.Uid, DocumentBuilder.Uid(Fields.ClinicType, clinic.Id)), _documents.BuildClinic(clinic, practitioners));
+            _writer!.UpdateDocument(new Term(Fields.Uid, DocumentBuilder.Uid(Fields.ClinicType, clinic.Id)), _documents.BuildClinic(clinic, practitioners, batch.AssessmentOf));
         foreach (var (practitioner, clinics) in batch.Practitioners)
-            _writer!.UpdateDocument(new Term(Fields.Uid, DocumentBuilder.Uid(Fields.PractitionerType, practitioner.Id)), _documents.BuildPractitioner(practitioner, clinics));
+            _writer!.UpdateDocument(new Term(Fields.Uid, DocumentBuilder.Uid(Fields.PractitionerType, practitioner.Id)), _documents.BuildPractitioner(practitioner, clinics, batch.AssessmentOf(practitioner)));
         foreach (var id in batch.DeletedPractitionerIds)
             _writer!.DeleteDocuments(new Term(Fields.Uid, DocumentBuilder.Uid(Fields.PractitionerType, id)));
         foreach (var id in batch.DeletedClinicIds)
@@ -298,9 +299,9 @@ public sealed class LuceneDirectoryEngine : IDirectoryEngine
     private IEnumerable<Func<global::Lucene.Net.Documents.Document>> InPlaceOrder(IndexBatch batch)
     {
         foreach (var (clinic, practitioners) in batch.Clinics.OrderBy(c => PlaceOrder.Key(c.Clinic.Latitude, c.Clinic.Longitude)))
-            yield return () => _documents.BuildClinic(clinic, practitioners);
+            yield return () => _documents.BuildClinic(clinic, practitioners, batch.AssessmentOf);
         foreach (var (practitioner, clinics) in batch.Practitioners.OrderBy(p => p.Clinics.Count > 0 ? PlaceOrder.Key(p.Clinics[0].Latitude, p.Clinics[0].Longitude) : ulong.MaxValue))
-            yield return () => _documents.BuildPractitioner(practitioner, clinics);
+            yield return () => _documents.BuildPractitioner(practitioner, clinics, batch.AssessmentOf(practitioner));
     }
 
     private SearchResult<T> Search<T>(SearchRequest request, string type, Func<T, TextHighlighter, IEnumerable<string?>> highlight)

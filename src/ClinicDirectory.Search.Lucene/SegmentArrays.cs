@@ -91,6 +91,8 @@ internal sealed class SegmentArrays
         Fields.FacetCondition => (Fields.Condition, false),
         Fields.FacetCertification => (Fields.Certification, true),
         Fields.FacetCertificationVerified => (Fields.CertificationVerified, true),
+        Fields.FacetCertificationQualified => (Fields.CertificationQualified, true),
+        Fields.FacetCertificationQualifiedVerified => (Fields.CertificationQualifiedVerified, true),
         Fields.FacetTechnique => (Fields.Technique, false),
         Fields.FacetCity => (Fields.City, false),
         Fields.FacetLanguage => (Fields.Language, false),

@@ -93,7 +93,7 @@ internal sealed class TermBitsCache(TaxonomyWords taxonomyWords)
     /// <summary>The certification fields, whose terms may carry an expiry date (<see cref="CertificationTerms"/>).</summary>
     private static readonly FrozenSet<string> CertificationFields =
         new[] { Fields.ClinicType, Fields.PractitionerType }
-            .SelectMany(t => new[] { Fields.Of(t, Fields.Certification), Fields.Of(t, Fields.CertificationVerified) })
+            .SelectMany(t => new[] { Fields.Certification, Fields.CertificationVerified, Fields.CertificationQualified, Fields.CertificationQualifiedVerified }.Select(f => Fields.Of(t, f)))
             .ToFrozenSet(StringComparer.Ordinal);
 
     private Entry Build(AtomicReader reader, string field, string value, DateOnly day)

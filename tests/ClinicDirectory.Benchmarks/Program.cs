@@ -111,8 +111,9 @@ switch (command)
             var staff = listings.Practitioners.SelectMany(p => p.ClinicIds.Select(c => (c, p))).ToLookup(x => x.c, x => x.p);
             var clinics = listings.Clinics.ToDictionary(c => c.Id);
             long fields = 0;
-            foreach (var c in listings.Clinics) fields += builder.BuildClinic(c, [.. staff[c.Id]]).Fields.Count;
-            foreach (var p in listings.Practitioners) fields += builder.BuildPractitioner(p, [.. p.ClinicIds.Select(id => clinics.GetValueOrDefault(id)).OfType<ClinicDirectory.Core.Domain.Clinic>()]).Fields.Count;
+            var batch = new ClinicDirectory.Core.Search.IndexBatch { Sequence = 0 };
+            foreach (var c in listings.Clinics) fields += builder.BuildClinic(c, [.. staff[c.Id]], batch.AssessmentOf).Fields.Count;
+            foreach (var p in listings.Practitioners) fields += builder.BuildPractitioner(p, [.. p.ClinicIds.Select(id => clinics.GetValueOrDefault(id)).OfType<ClinicDirectory.Core.Domain.Clinic>()], batch.AssessmentOf(p)).Fields.Count;
             building += watch.Elapsed - start;
         }
         Console.WriteLine($"total {watch.Elapsed.TotalSeconds:F1} s, building documents {building.TotalSeconds:F1} s (one thread)");

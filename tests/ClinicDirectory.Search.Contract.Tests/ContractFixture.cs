@@ -25,19 +25,22 @@ public sealed class ContractFixture : IDisposable
 
     private readonly EngineTarget _target;
     private readonly TimeProvider _time;
+    private readonly JurisdictionRules? _rules;
 
     /// <param name="time">The engine's clock (tests of expiry move it).</param>
-    public ContractFixture(EngineTarget target, TimeProvider? time = null)
+    /// <param name="rules">The jurisdiction rules the projector assesses practitioners by (none by default).</param>
+    public ContractFixture(EngineTarget target, TimeProvider? time = null, JurisdictionRules? rules = null)
     {
         _target = target;
         _time = time ?? TimeProvider.System;
+        _rules = rules;
         if (target.SkipReason is not null) return;
         Requests = new(Taxonomy, Gazetteer);
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "clinicdirectory-contract", Guid.NewGuid().ToString("N")[..12]);
         Store = SqliteDirectoryStore.InDirectory(Path + ".store");
         Store.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
         Engine = Open();
-        Projector = new DirectoryProjector(Store, Engine);
+        Projector = new DirectoryProjector(Store, Engine, _rules);
     }
 
     /// <summary>Whether the engine can run here; tests call <see cref="SkipUnlessAvailable"/> first.</summary>
@@ -84,7 +87,7 @@ public sealed class ContractFixture : IDisposable
         Projector.Dispose();
         Engine.Dispose();
         Engine = Open();
-        Projector = new DirectoryProjector(Store, Engine);
+        Projector = new DirectoryProjector(Store, Engine, _rules);
     }
 
     public void Dispose()

@@ -67,11 +67,11 @@ public sealed class RequestShapeTests : IDisposable
         Assert.Equal("geo_point", properties.GetProperty("location").GetProperty("type").GetString());
         foreach (var keyword in new[] { "id", "condition", "technique", "language", "city", "profession", "clinic_id", "name_key" })
             Assert.Equal("keyword", properties.GetProperty(keyword).GetProperty("type").GetString());
-        // Certifications as nested holdings: the value, whether verified, and the last day it holds.
+        // Certifications as nested holdings: the value, its kind (held, verified, qualified...), and the last day it holds.
         var holdings = properties.GetProperty("holdings");
         Assert.Equal("nested", holdings.GetProperty("type").GetString());
         Assert.Equal("keyword", holdings.GetProperty("properties").GetProperty("value").GetProperty("type").GetString());
-        Assert.Equal("boolean", holdings.GetProperty("properties").GetProperty("verified").GetProperty("type").GetString());
+        Assert.Equal("keyword", holdings.GetProperty("properties").GetProperty("kind").GetProperty("type").GetString());
         Assert.Equal("date", holdings.GetProperty("properties").GetProperty("until").GetProperty("type").GetString());
         Assert.False(properties.GetProperty("listing").GetProperty("enabled").GetBoolean());
         Assert.Equal("directory_search", properties.GetProperty("name").GetProperty("search_analyzer").GetString());
@@ -204,7 +204,7 @@ public sealed class RequestShapeTests : IDisposable
         Assert.Equal("holdings", certification.GetProperty("path").GetString());
         var holdingFilters = Items(certification.GetProperty("query").GetProperty("bool").GetProperty("filter"));
         Assert.Equal("gunnims", holdingFilters[0].GetProperty("terms").GetProperty("holdings.value")[0].GetString());
-        Assert.True(holdingFilters[1].GetProperty("term").GetProperty("holdings.verified").GetProperty("value").GetBoolean());
+        Assert.Equal("verified", holdingFilters[1].GetProperty("term").GetProperty("holdings.kind").GetProperty("value").GetString());
         // Counted while current: no expiry, or one today or later.
         var current = Items(holdingFilters[2].GetProperty("bool").GetProperty("should"));
         Assert.Equal(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), current[1].GetProperty("range").GetProperty("holdings.until").GetProperty("gte").GetString());
@@ -218,7 +218,7 @@ public sealed class RequestShapeTests : IDisposable
         var certifications = aggregations.GetProperty("certifications").GetProperty("aggregations").GetProperty("holdings");
         Assert.Equal("holdings", certifications.GetProperty("nested").GetProperty("path").GetString());
         var counted = certifications.GetProperty("aggregations").GetProperty("current");
-        Assert.True(Items(counted.GetProperty("filter").GetProperty("bool").GetProperty("filter"))[0].GetProperty("term").GetProperty("holdings.verified").GetProperty("value").GetBoolean());
+        Assert.Equal("verified", Items(counted.GetProperty("filter").GetProperty("bool").GetProperty("filter"))[0].GetProperty("term").GetProperty("holdings.kind").GetProperty("value").GetString());
         Assert.Equal("holdings.value", counted.GetProperty("aggregations").GetProperty("values").GetProperty("terms").GetProperty("field").GetString());
         // Bodies only, as on the embedded engine.
         var include = counted.GetProperty("aggregations").GetProperty("values").GetProperty("terms").GetProperty("include").EnumerateArray().Select(v => v.GetString()).ToList();

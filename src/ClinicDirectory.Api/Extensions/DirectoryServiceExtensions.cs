@@ -45,7 +45,8 @@ public static class DirectoryServiceExtensions
         // The store of record (SQLite under the data directory, or PostgreSQL) and the embedded index, its projection.
         services.AddSingleton<IDirectoryStore>(CreateStore);
         services.AddSingleton<IDirectoryEngine>(CreateEngine);
-        services.AddSingleton<DirectoryProjector>();
+        services.AddSingleton(sp => sp.GetRequiredService<SeedData>().LoadJurisdictionRules());
+        services.AddSingleton(sp => new DirectoryProjector(sp.GetRequiredService<IDirectoryStore>(), sp.GetRequiredService<IDirectoryEngine>(), sp.GetRequiredService<Core.Taxonomy.JurisdictionRules>()));
         services.AddSingleton<ChangeFollower>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFollower>());
 

@@ -2,6 +2,7 @@ using ClinicDirectory.Core.Domain;
 using ClinicDirectory.Core.Geo;
 using ClinicDirectory.Core.Search;
 using ClinicDirectory.Core.Store;
+using ClinicDirectory.Core.Taxonomy;
 
 namespace ClinicDirectory.Core.Projection;
 
@@ -11,8 +12,28 @@ namespace ClinicDirectory.Core.Projection;
 /// Applying a change twice writes the same documents, so catching up after a crash is always safe. One catch-up runs
 /// at a time; writers waiting for theirs are served by the same pass.
 /// </summary>
-public sealed class DirectoryProjector(IDirectoryStore store, IDirectoryEngine engine) : IDisposable
+public sealed class DirectoryProjector(IDirectoryStore store, IDirectoryEngine engine, JurisdictionRules? rules = null) : IDisposable
 {
+    private readonly JurisdictionRules _rules = rules ?? JurisdictionRules.None;
+
+    /// <summary>Each practitioner of the batch assessed against the jurisdiction rules, at the clinics the batch has for them.</summary>
+    private Dictionary<string, NeedlingAssessment> Assess(
+        IEnumerable<(Clinic Clinic, IReadOnlyList<Practitioner> Practitioners)> clinics,
+        IEnumerable<(Practitioner Practitioner, IReadOnlyList<Clinic> Clinics)> practitioners)
+    {
+        var at = new Dictionary<string, (Practitioner Practitioner, List<Clinic> Clinics)>(StringComparer.Ordinal);
+        void Add(Practitioner p, IEnumerable<Clinic> places)
+        {
+            if (!at.TryGetValue(p.Id, out var entry)) at[p.Id] = entry = (p, []);
+            foreach (var c in places)
+                if (!entry.Clinics.Any(k => k.Id == c.Id)) entry.Clinics.Add(c);
+        }
+        foreach (var (p, places) in practitioners) Add(p, places);
+        foreach (var (c, staff) in clinics)
+            foreach (var p in staff) Add(p, [c]);
+        return at.ToDictionary(e => e.Key, e => _rules.Assess(e.Value.Practitioner, e.Value.Clinics), StringComparer.Ordinal);
+    }
+
     /// <summary>Change-log entries read per pass.</summary>
     private const int PassSize = 2_000;
 
@@ -94,11 +115,13 @@ public sealed class DirectoryProjector(IDirectoryStore store, IDirectoryEngine e
             var practitioners = staff.Where(p => written.Add(p.Id))
                 .Select(p => (p, (IReadOnlyList<Clinic>)[.. p.ClinicIds.Select(byId.GetValueOrDefault).OfType<Clinic>()]))
                 .ToList();
+            List<(Clinic, IReadOnlyList<Practitioner>)> batchClinics = [.. chunk.Select(c => (c, (IReadOnlyList<Practitioner>)[.. byClinic[c.Id]]))];
             yield return new IndexBatch
             {
                 Sequence = 0,
-                Clinics = [.. chunk.Select(c => (c, (IReadOnlyList<Practitioner>)[.. byClinic[c.Id]]))],
+                Clinics = batchClinics,
                 Practitioners = practitioners,
+                Needling = Assess(batchClinics, practitioners),
             };
             done += chunk.Length;
             progress?.Report(done);
@@ -147,13 +170,16 @@ public sealed class DirectoryProjector(IDirectoryStore store, IDirectoryEngine e
         foreach (var p in practitioners.Values) neededClinics.UnionWith(p.ClinicIds);
         var clinics = (await store.GetClinicsAsync(neededClinics, cancellationToken)).ToDictionary(c => c.Id, StringComparer.Ordinal);
 
+        List<(Clinic, IReadOnlyList<Practitioner>)> batchClinics = [.. clinicIds.Where(clinics.ContainsKey).Select(id => (clinics[id], (IReadOnlyList<Practitioner>)[.. staffByClinic[id].OrderBy(p => p.Name, StringComparer.Ordinal)]))];
+        List<(Practitioner, IReadOnlyList<Clinic>)> batchPractitioners = [.. practitioners.Values.Select(p => (p, (IReadOnlyList<Clinic>)[.. p.ClinicIds.Select(clinics.GetValueOrDefault).OfType<Clinic>()]))];
         return new IndexBatch
         {
             Sequence = changes[^1].Sequence,
-            Clinics = [.. clinicIds.Where(clinics.ContainsKey).Select(id => (clinics[id], (IReadOnlyList<Practitioner>)[.. staffByClinic[id].OrderBy(p => p.Name, StringComparer.Ordinal)]))],
-            Practitioners = [.. practitioners.Values.Select(p => (p, (IReadOnlyList<Clinic>)[.. p.ClinicIds.Select(clinics.GetValueOrDefault).OfType<Clinic>()]))],
+            Clinics = batchClinics,
+            Practitioners = batchPractitioners,
             DeletedClinicIds = [.. clinicIds.Where(id => !clinics.ContainsKey(id))],
             DeletedPractitionerIds = deletedPractitioners,
+            Needling = Assess(batchClinics, batchPractitioners),
         };
     }
 

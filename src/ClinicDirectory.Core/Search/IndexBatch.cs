@@ -1,3 +1,4 @@
+using ClinicDirectory.Core.Taxonomy;
 using ClinicDirectory.Core.Domain;
 
 namespace ClinicDirectory.Core.Search;
@@ -19,4 +20,17 @@ public sealed class IndexBatch
     public IReadOnlyList<string> DeletedClinicIds { get; init; } = [];
 
     public IReadOnlyList<string> DeletedPractitionerIds { get; init; } = [];
+
+    /// <summary>
+    /// Whether each practitioner of the batch may perform dry needling where they practise (the seed's jurisdiction
+    /// rules), by id. One who may not brings no needling technique and no certification to the index, neither to
+    /// their own document nor to their clinics'.
+    /// </summary>
+    public IReadOnlyDictionary<string, NeedlingAssessment> Needling { get; init; } = new Dictionary<string, NeedlingAssessment>();
+
+    /// <summary>The practitioner's assessment; without one (no rules), allowed, qualified when the registration is active.</summary>
+    public NeedlingAssessment AssessmentOf(Practitioner practitioner) =>
+        Needling.TryGetValue(practitioner.Id, out var assessment)
+            ? assessment
+            : new NeedlingAssessment(true, practitioner.Registration is { Status: RegistrationStatus.Active }, []);
 }

@@ -13,6 +13,7 @@ public sealed class SearchFilter
     public List<string>? Conditions { get; set; }
     public List<string>? Certifications { get; set; }
     public bool? VerifiedOnly { get; set; }
+    public bool? QualifiedOnly { get; set; }
     public List<Technique>? Techniques { get; set; }
     public List<Profession>? Professions { get; set; }
     public List<string>? Languages { get; set; }

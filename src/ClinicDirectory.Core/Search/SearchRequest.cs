@@ -12,6 +12,8 @@ public sealed class SearchRequest
     /// <summary>Certification body ids or program ids; a hit holds at least one.</summary>
     public IReadOnlyList<string> Certifications { get; init; } = [];
     public bool VerifiedOnly { get; init; }
+    /// <summary>Only practitioners whose registration and required authorization hold and who hold a current credential (clinics: with one).</summary>
+    public bool QualifiedOnly { get; init; }
     public IReadOnlyList<Technique> Techniques { get; init; } = [];
     public IReadOnlyList<Profession> Professions { get; init; } = [];
     /// <summary>ISO 639-1 codes, lower case.</summary>

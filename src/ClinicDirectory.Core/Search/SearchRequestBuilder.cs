@@ -38,8 +38,10 @@ public sealed partial class SearchRequestBuilder(DirectoryTaxonomy taxonomy, Gaz
 
         var verifiedOnly = filter.VerifiedOnly ?? false;
         var certifications = Resolve(filter.Certifications, "filter.certifications", taxonomy.ResolveCertification, "certification body or program");
-        // verifiedOnly alone: a listing with any verified credential, which engines hold under its body's id.
-        if (verifiedOnly && certifications.Count == 0) certifications = [.. taxonomy.BodyIds.Order(StringComparer.Ordinal)];
+        var qualifiedOnly = filter.QualifiedOnly ?? false;
+        // verifiedOnly or qualifiedOnly alone: a listing with any (verified, qualified) current credential, which
+        // engines hold under its body's id.
+        if ((verifiedOnly || qualifiedOnly) && certifications.Count == 0) certifications = [.. taxonomy.BodyIds.Order(StringComparer.Ordinal)];
         var request = new SearchRequest
         {
             Text = text,
@@ -47,6 +49,7 @@ public sealed partial class SearchRequestBuilder(DirectoryTaxonomy taxonomy, Gaz
             Conditions = Resolve(filter.Conditions, "filter.conditions", c => taxonomy.FindCondition(c)?.Id, "condition"),
             Certifications = certifications,
             VerifiedOnly = verifiedOnly,
+            QualifiedOnly = qualifiedOnly,
             Techniques = Distinct(filter.Techniques, "filter.techniques"),
             Professions = Distinct(filter.Professions, "filter.professions"),
             Languages = Resolve(filter.Languages, "filter.languages", NormalizeLanguage, "language code (ISO 639-1, e.g. \"en\")"),

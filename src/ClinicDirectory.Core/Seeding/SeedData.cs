@@ -39,6 +39,18 @@ public sealed class SeedData(string folder)
         Read<List<Condition>>("conditions.json"),
         Read<List<CertificationProgram>>("certification-programs.json"));
 
+    /// <summary>The jurisdiction rules (<c>jurisdiction-rules.json</c>); none when the seed folder has no such file.</summary>
+    public JurisdictionRules LoadJurisdictionRules() =>
+        File.Exists(System.IO.Path.Combine(Folder, "jurisdiction-rules.json"))
+            ? new JurisdictionRules(Read<JurisdictionRulesFile>("jurisdiction-rules.json").Rules)
+            : JurisdictionRules.None;
+
+    private sealed class JurisdictionRulesFile
+    {
+        public string? Description { get; set; }
+        public List<JurisdictionRule> Rules { get; set; } = [];
+    }
+
     public Gazetteer LoadGazetteer()
     {
         var cities = Read<GazetteerFile>(System.IO.Path.Combine("gazetteer", "places.json"));

@@ -15,6 +15,10 @@ public static class TechniqueVocabulary
         [Technique.ExerciseTherapy] = ["Exercise therapy", "therapeutic exercise", "rehabilitation", "stretching"],
     };
 
+    /// <summary>Whether the technique puts needles through the skin (what jurisdiction rules govern).</summary>
+    public static bool IsNeedling(Technique technique) =>
+        technique is Technique.DryNeedling or Technique.IntramuscularStimulation or Technique.FunctionalDryNeedling or Technique.Acupuncture;
+
     /// <summary>The display label, e.g. "Intramuscular stimulation".</summary>
     public static string Label(Technique technique) => Terms[technique][0];
 

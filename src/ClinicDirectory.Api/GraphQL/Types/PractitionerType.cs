@@ -29,6 +29,13 @@ public sealed class PractitionerType : ObjectGraphType<Practitioner>
         Field<NonNullGraphType<BooleanGraphType>>("acceptingNewPatients").Description("Takes new patients.").ResolveFromSource(s => s.AcceptingNewPatients);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClinicType>>>>("clinics").Description("Clinics where this practitioner works.")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<IDirectoryEngine>().GetClinicsAsync(c.Source.ClinicIds, c.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("notices")
+            .Description("Why this practitioner is left out of dry-needling searches, when they are: where they practise, their profession may not dry-needle, or a required authorization is not recorded (with the rule's source).")
+            .ResolveAsync(async c =>
+            {
+                var clinics = await c.RequestServices!.GetRequiredService<IDirectoryEngine>().GetClinicsAsync(c.Source.ClinicIds, c.CancellationToken);
+                return c.RequestServices!.GetRequiredService<Core.Taxonomy.JurisdictionRules>().Assess(c.Source, clinics).Notices;
+            });
         Field<NonNullGraphType<DateTimeScalar>>("updatedAt").Description("Last change.").ResolveFromSource(s => s.UpdatedAt);
         Field<NonNullGraphType<IntGraphType>>("version").Description("Incremented by every accepted change.").ResolveFromSource(s => s.Version);
         Field<NonNullGraphType<BooleanGraphType>>("isSample").Description("A fictional sample profile, not a real practitioner.").ResolveFromSource(s => s.IsSample);
