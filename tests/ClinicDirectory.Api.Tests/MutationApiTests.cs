@@ -53,15 +53,31 @@ public sealed class MutationApiTests : IClassFixture<DirectoryFactory>
         Assert.Equal("SELF_REPORTED", added["practitioner"]!["credentials"]![0]!["status"]!.GetValue<string>());
         Assert.Equal("tmj", added["practitioner"]!["conditions"]![0]!["id"]!.GetValue<string>());
 
-        // The very next search reflects both changes, including the practitioner's credential on the clinic.
-        var search = (await client.DataAsync("""
-            { searchClinics(filter: { location: { place: "Grande Prairie, AB", radiusKm: 5 }, certifications: ["kinetacore"], text: "Priya" }) {
-                totalCount edges { node { id hours { day opens } practitioners { name } } } facets { certifications { value count } } } }
-            """))["searchClinics"]!;
-        var node = search["edges"]!.AsArray().Single(e => e!["node"]!["id"]!.GetValue<string>() == GrandePrairie)!["node"]!;
-        Assert.Contains(node["practitioners"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "Priya Hillstar");
+        // The very next search reflects both changes.
+        const string search = """
+            { searchClinics(filter: { location: { place: "Grande Prairie, AB", radiusKm: 5 }, text: "Priya" }) {
+                totalCount edges { node { id hours { day opens } practitioners { name notices } } } facets { certifications { value count } } } }
+            """;
+        var found = (await client.DataAsync(search))["searchClinics"]!;
+        var node = found["edges"]!.AsArray().Single(e => e!["node"]!["id"]!.GetValue<string>() == GrandePrairie)!["node"]!;
+        var priya = node["practitioners"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "Priya Hillstar")!;
         Assert.Equal("SATURDAY", node["hours"]![1]!["day"]!.GetValue<string>());
-        Assert.Contains(search["facets"]!["certifications"]!.AsArray(), f => f!["value"]!.GetValue<string>() == "kinetacore");
+        // The clinic said she is authorized, but that is not the clinic's to say: in Alberta she leaves dry-needling
+        // searches until the regulator's authorization is recorded, and her notice says so.
+        Assert.Contains("College of Physiotherapists of Alberta", priya["notices"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain(found["facets"]!["certifications"]!.AsArray(), f => f!["value"]!.GetValue<string>() == "kinetacore");
+
+        // An admin records the authorization: her Kinetacore certification counts for the clinic.
+        var id = added["practitioner"]!["id"]!.GetValue<string>();
+        var authorized = (await client.DataAsync("""
+            mutation($c: ID!, $id: ID, $v: Int) { upsertPractitioner(clinicId: $c, expectedVersion: $v, input: { id: $id, name: "Priya Hillstar", profession: PHYSIOTHERAPIST,
+                registration: { regulator: "Physiotherapy Alberta College + Association", number: "12345", dryNeedlingAuthorized: true } }) {
+              practitioner { notices registration { source } } userErrors { code } } }
+            """, new { c = GrandePrairie, id, v = added["practitioner"]!["version"]!.GetValue<int>() }, DirectoryFactory.AdminKey))["upsertPractitioner"]!;
+        Assert.Empty(authorized["practitioner"]!["notices"]!.AsArray());
+        Assert.Equal("ADMIN", authorized["practitioner"]!["registration"]!["source"]!.GetValue<string>());
+        found = (await client.DataAsync(search))["searchClinics"]!;
+        Assert.Contains(found["facets"]!["certifications"]!.AsArray(), f => f!["value"]!.GetValue<string>() == "kinetacore");
     }
 
     [Fact]
@@ -194,6 +210,13 @@ public sealed class MutationApiTests : IClassFixture<DirectoryFactory>
         const string search = """{ searchClinics(filter: { location: { place: "Okotoks, AB", radiusKm: 5 }, certifications: ["gunnims"], verifiedOnly: true }, first: 100) { edges { node { id } } } }""";
         bool Listed(JsonNode data) => data["searchClinics"]!["edges"]!.AsArray().Any(e => e!["node"]!["id"]!.GetValue<string>() == Okotoks);
 
+        // Alberta requires the College's authorization to use needles: an admin records it first (a test value).
+        var before = (await client.DataAsync("{ practitioner(id: \"steve-hansen-okotoks\") { version notices } }"))["practitioner"]!;
+        Assert.Contains("College of Physiotherapists of Alberta", before["notices"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        await client.DataAsync("""
+            mutation($v: Int) { upsertPractitioner(clinicId: "dynamic-physiotherapy-okotoks", expectedVersion: $v, input: { id: "steve-hansen-okotoks", name: "Steve Hansen", profession: PHYSIOTHERAPIST,
+                registration: { regulator: "College of Physiotherapists of Alberta", number: "TEST-0001", dryNeedlingAuthorized: true } }) { userErrors { code } } }
+            """, new { v = before["version"]!.GetValue<int>() }, DirectoryFactory.AdminKey);
         var version = (await client.DataAsync("{ practitioner(id: \"steve-hansen-okotoks\") { version } }"))["practitioner"]!["version"]!.GetValue<int>();
         var verify = (await client.DataAsync("""
             mutation { verifyCredential(practitionerId: "steve-hansen-okotoks", credentialId: "cred-steve-hansen-gunnims", status: VERIFIED, note: "Checked with the GunnIMS register.") {

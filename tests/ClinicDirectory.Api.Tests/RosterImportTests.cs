@@ -18,6 +18,12 @@ public sealed class RosterImportTests : IClassFixture<DirectoryFactory>
         CERTIFYING_BODY,GunnIMS,Bad Row,,AB,gunnims-ims,June 2015,,VERIFIED
         """;
 
+    // A (test) register of Alberta's College: the authorization to use needles that Alberta requires.
+    private const string Register = """
+        source,body_or_regulator,full_name,registration_number,region,program_id,earned_on,expires_on,status
+        REGULATOR,College of Physiotherapists of Alberta,Steve Hansen,TEST-0001,AB,dry-needling,,,ACTIVE
+        """;
+
     private const string Import = """
         mutation($csv: String!, $dry: Boolean) { importRoster(name: "GunnIMS roster 2026-12", csv: $csv, dryRun: $dry) {
           report { rows dryRun changed matched { line practitionerId by changed } unmatched bad { line reason } } userErrors { code } } }
@@ -58,6 +64,14 @@ public sealed class RosterImportTests : IClassFixture<DirectoryFactory>
         Assert.Equal(("steve-hansen-okotoks", "name", true), (match["practitionerId"]!.GetValue<string>(), match["by"]!.GetValue<string>(), match["changed"]!.GetValue<bool>()));
 
         var credential = (await client.DataAsync("""{ practitioner(id: "steve-hansen-okotoks") { credentials { status source verifiedBy verifiedAt provenance earnedOn } } }"""))["practitioner"]!["credentials"]![0]!;
+        // Verified, but Alberta also requires the College's authorization: not yet a result.
+        Assert.DoesNotContain(Okotoks, Found(await client.DataAsync(VerifiedSearch)).Ids);
+        var register = (await client.DataAsync(Import.Replace("GunnIMS roster 2026-12", "Alberta register 2026-12", StringComparison.Ordinal), new { csv = Register, dry = false }, DirectoryFactory.AdminKey))["importRoster"]!["report"]!;
+        Assert.Equal(["steve-hansen-okotoks"], register["changed"]!.AsArray().Select(c => c!.GetValue<string>()));
+        var registration = (await client.DataAsync("""{ practitioner(id: "steve-hansen-okotoks") { notices registration { number dryNeedlingAuthorized source verifiedBy } } }"""))["practitioner"]!;
+        Assert.Empty(registration["notices"]!.AsArray());
+        Assert.True(registration["registration"]!["dryNeedlingAuthorized"]!.GetValue<bool>());
+        Assert.Equal(("REGULATOR", "College of Physiotherapists of Alberta"), (registration["registration"]!["source"]!.GetValue<string>(), registration["registration"]!["verifiedBy"]!.GetValue<string>()));
         Assert.Equal("VERIFIED", credential["status"]!.GetValue<string>());
         Assert.Equal("CERTIFYING_BODY", credential["source"]!.GetValue<string>());
         Assert.Equal("GunnIMS roster", credential["verifiedBy"]!.GetValue<string>());

@@ -29,7 +29,6 @@ public sealed partial class PatientPageTests : IClassFixture<BrowserFixture>
         await page.GotoAsync("/");
         await page.FillAsync("#place", "Okotoks, AB");
         await page.SelectOptionAsync("#radius", "10");
-        await page.Locator("#certifications input[value=gunnims]").CheckAsync();
         await WaitForResultsAsync(page);
 
         var card = page.Locator(".card", new() { HasText = "Dynamic Physiotherapy" });
@@ -40,6 +39,13 @@ public sealed partial class PatientPageTests : IClassFixture<BrowserFixture>
         await Assertions.Expect(page.Locator(".leaflet-marker-icon[title='Dynamic Physiotherapy']")).ToHaveCountAsync(1);
         Assert.Equal(await page.Locator("#list .card").CountAsync(), await page.Locator(".leaflet-marker-icon").CountAsync());
         Assert.Contains("within 10 km of Okotoks, AB", await page.Locator("#status").InnerTextAsync(), StringComparison.Ordinal);
+
+        // GunnIMS holders only: its physiotherapist has no recorded Alberta authorization to use needles, so the clinic
+        // is not among them; every result still has its marker.
+        await page.Locator("#certifications input[value=gunnims]").CheckAsync();
+        await WaitForResultsAsync(page);
+        await Assertions.Expect(card).ToHaveCountAsync(0);
+        Assert.Equal(await page.Locator("#list .card").CountAsync(), await page.Locator(".leaflet-marker-icon").CountAsync());
         Assert.Empty(errors);
     }
 
@@ -64,7 +70,7 @@ public sealed partial class PatientPageTests : IClassFixture<BrowserFixture>
         await page.Locator("#condition-options li", new() { HasText = "TMJ and jaw pain" }).ClickAsync();
         await Assertions.Expect(page.Locator("#chosen-conditions")).ToContainTextAsync("TMJ and jaw pain");
         await Assertions.Expect(page.Locator("#place")).ToHaveValueAsync("Okotoks, AB");
-        await page.Locator("#certifications input[value=gunnims]").CheckAsync();
+        await page.ClickAsync("#go");
         await WaitForResultsAsync(page);
         await Assertions.Expect(page.Locator(".card", new() { HasText = "Dynamic Physiotherapy" })).ToBeVisibleAsync();
         Assert.Empty(errors);
@@ -235,12 +241,14 @@ public sealed partial class PatientPageTests : IClassFixture<BrowserFixture>
     public async Task Each_badge_says_who_stands_behind_it_and_when()
     {
         var (page, errors) = await _browser.NewPageAsync();
-        // Dynamic Physiotherapy's physiotherapist: a claim from the clinic's own page.
-        await page.GotoAsync("/?place=Okotoks%2C+AB&r=5&cert=gunnims");
+        // Dynamic Physiotherapy's physiotherapist: a claim from the clinic's own page, and no recorded Alberta
+        // authorization to use needles, which the dialog says.
+        await page.GotoAsync("/?place=Okotoks%2C+AB&r=5");
         await WaitForResultsAsync(page);
         await page.Locator("button.person[data-practitioner='steve-hansen-okotoks']").ClickAsync();
         var dialog = page.Locator("#practitioner");
         await Assertions.Expect(dialog).ToContainTextAsync("Claimed by the clinic, not yet checked.");
+        await Assertions.Expect(dialog.Locator(".notice")).ToContainTextAsync("College of Physiotherapists of Alberta");
         await Assertions.Expect(dialog).ToContainTextAsync("Source: Dynamic Physiotherapy (Okotoks, AB), web page \"Experience Expert Dry Needling in Okotoks\"");
         await page.Keyboard.PressAsync("Escape");
 

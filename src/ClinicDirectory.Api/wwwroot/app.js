@@ -520,8 +520,8 @@ async function showPractitioner(id) {
   dialog.showModal();
   try {
     const { practitioner: p } = await gql(`query P($id: ID!) { practitioner(id: $id) {
-      name profession bio languages acceptingNewPatients isSample
-      registration { regulator number status dryNeedlingAuthorized }
+      name profession bio languages acceptingNewPatients isSample notices
+      registration { regulator number status dryNeedlingAuthorized source verifiedBy }
       credentials { status earnedOn expiresOn source verifiedAt verifiedBy provenance program { body bodyId name level } }
       clinics { name address { city region } } } }`, { id });
     if (!p) { body.replaceChildren(el('p', { text: 'This practitioner is no longer listed.' })); return; }
@@ -530,12 +530,15 @@ async function showPractitioner(id) {
       el('h2', { id: 'practitioner-name', text: p.name }),
       el('p', { text: `${PROFESSIONS[p.profession] ?? ''}${p.clinics.length ? ` at ${p.clinics.map((c) => `${c.name} (${c.address.city}, ${c.address.region})`).join('; ')}` : ''}` }),
       p.bio ? el('p', { text: p.bio }) : null,
+      ...p.notices.map((n) => el('p', { class: 'notice', role: 'note', text: n })),
       el('h3', { text: 'Registration' }),
       r ? el('dl', {},
         el('dt', { text: 'Regulator' }), el('dd', { text: r.regulator }),
         el('dt', { text: 'Number' }), el('dd', { text: r.number }),
         el('dt', { text: 'Status' }), el('dd', { text: r.status.toLowerCase() }),
-        el('dt', { text: 'Dry needling' }), el('dd', { text: r.dryNeedlingAuthorized ? 'Authorized by the regulator' : 'Not recorded as authorized' }))
+        el('dt', { text: 'Dry needling' }), el('dd', { text: r.dryNeedlingAuthorized
+          ? (r.source === 'REGULATOR' ? `Authorized (${r.verifiedBy ?? r.regulator} register)` : r.source === 'ADMIN' ? 'Authorized (checked by the directory)' : 'Authorized')
+          : 'Not recorded as authorized' }))
         : el('p', { text: 'No registration listed. Ask the clinic for the practitioner\'s licence with their regulator.' }),
       el('h3', { text: 'Certifications' }),
       p.credentials.length ? el('ul', {}, p.credentials.map((c) => el('li', {}, credentialBadge(c),
