@@ -134,6 +134,50 @@ public sealed class RequestShapeTests : IDisposable
     }
 
     [Fact]
+    public async Task Practitioners_who_may_not_needle_where_they_practise_bring_no_needling_technique_or_certification()
+    {
+        var clinic = TestListings.Clinic("calgary", "Bow Physio", 51.05, -114.07, city: "Calgary", techniques: [Technique.ManualTherapy]);
+        var allowed = TestListings.Practitioner("p-allowed", "Allowed", "calgary", Profession.Physiotherapist, ("gunnims-ims", VerificationStatus.Verified));
+        var barred = TestListings.Practitioner("p-barred", "Barred", "calgary", Profession.Physiotherapist, ("kinetacore-fdn-1", VerificationStatus.Verified));
+        allowed.Techniques = barred.Techniques = [Technique.IntramuscularStimulation, Technique.ManualTherapy];
+        using var engine = _cluster.Engine();
+        await engine.ApplyAsync(new IndexBatch
+        {
+            Sequence = 1,
+            Clinics = [(clinic, [allowed, barred])],
+            Practitioners = [(allowed, [clinic]), (barred, [clinic])],
+            Needling = new Dictionary<string, Core.Taxonomy.NeedlingAssessment>
+            {
+                ["p-allowed"] = new(true, true, []),
+                ["p-barred"] = new(false, false, ["In Alberta, ..."]),
+            },
+        }, default);
+        var lines = Assert.Single(_cluster.Bulks).Lines;
+        var clinicDoc = JsonDocument.Parse(lines[1]).RootElement;
+        var kinds = clinicDoc.GetProperty("holdings").EnumerateArray().Select(h => (h.GetProperty("value").GetString(), h.GetProperty("kind").GetString())).ToList();
+        Assert.Contains(("gunnims", "qualified_verified"), kinds);
+        Assert.Contains(("gunnims", "held"), kinds);
+        Assert.DoesNotContain(kinds, k => k.Item1!.StartsWith("kinetacore", StringComparison.Ordinal));
+        var barredDoc = JsonDocument.Parse(lines[5]).RootElement;
+        Assert.Equal("p-barred", barredDoc.GetProperty("id").GetString());
+        Assert.Equal(0, barredDoc.GetProperty("holdings").GetArrayLength());
+        Assert.Equal(["MANUAL_THERAPY"], barredDoc.GetProperty("technique").EnumerateArray().Select(t => t.GetString()));
+        // The listing itself keeps what the practitioner claims.
+        Assert.Equal("kinetacore-fdn-1", barredDoc.GetProperty("listing").GetProperty("credentials")[0].GetProperty("programId").GetString());
+    }
+
+    [Fact]
+    public void Qualified_only_counts_the_holdings_of_qualified_practitioners()
+    {
+        var body = SearchBody(new SearchFilter { QualifiedOnly = true }, practitioners: true);
+        var nested = Items(body.GetProperty("post_filter").GetProperty("bool").GetProperty("filter")).Single().GetProperty("nested");
+        var filters = Items(nested.GetProperty("query").GetProperty("bool").GetProperty("filter"));
+        Assert.Equal("qualified", filters[1].GetProperty("term").GetProperty("holdings.kind").GetProperty("value").GetString());
+        // Any body's current credential: the builder asks for every body.
+        Assert.Contains("gunnims", filters[0].GetProperty("terms").GetProperty("holdings.value").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
     public async Task Items_the_cluster_refuses_for_load_are_sent_again_and_any_other_refusal_stops_the_batch()
     {
         _cluster.BulkStatus = attempt => attempt == 1 ? 429 : 200;
