@@ -14,8 +14,17 @@ public sealed class RosterImportTests : IClassFixture<DirectoryFactory>
     private const string Roster = """
         source,body_or_regulator,full_name,registration_number,region,program_id,earned_on,expires_on,status
         CERTIFYING_BODY,GunnIMS,STEVE HANSEN,,AB,gunnims-ims,2015-06-01,,VERIFIED
+        CERTIFYING_BODY,GunnIMS,Mei Roy (sample),SAMPLE-92838,NB,gunnims-ims,,,VERIFIED
         CERTIFYING_BODY,GunnIMS,Not In The Directory,,AB,gunnims-ims,,,VERIFIED
         CERTIFYING_BODY,GunnIMS,Bad Row,,AB,gunnims-ims,June 2015,,VERIFIED
+        """;
+
+    private const string Mei = "sample-practitioner-0000028";
+
+    // A (fictional) physiotherapist in New Brunswick, where no rule of the seed asks for more than the credential.
+    private const string VerifiedInFredericton = """
+        { searchPractitioners(filter: { location: { place: "Fredericton, NB", radiusKm: 10 }, certifications: ["gunnims"], verifiedOnly: true }, first: 50) {
+            totalCount edges { node { id } } facets { certifications { value count } } } }
         """;
 
     // A (test) register of Alberta's College: the authorization to use needles that Alberta requires.
@@ -41,27 +50,42 @@ public sealed class RosterImportTests : IClassFixture<DirectoryFactory>
         return ([.. result["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>())], result["totalCount"]!.GetValue<int>(), facet?["count"]!.GetValue<int>());
     }
 
+    private static (List<string> Ids, int Total, int? GunnImsFacet) FoundPractitioners(JsonNode data)
+    {
+        var result = data["searchPractitioners"]!;
+        var facet = result["facets"]!["certifications"]!.AsArray().FirstOrDefault(f => f!["value"]!.GetValue<string>() == "gunnims");
+        return ([.. result["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>())], result["totalCount"]!.GetValue<int>(), facet?["count"]!.GetValue<int>());
+    }
+
     [Fact]
     public async Task Importing_a_GunnIMS_roster_verifies_the_matching_credential_with_provenance_and_changes_verified_only_results_and_facets()
     {
         var client = await _factory.ReadyClientAsync();
         var before = Found(await client.DataAsync(VerifiedSearch));
         Assert.DoesNotContain(Okotoks, before.Ids);
+        var meiBefore = FoundPractitioners(await client.DataAsync(VerifiedInFredericton));
+        Assert.DoesNotContain(Mei, meiBefore.Ids);
 
         // A dry run reports and writes nothing.
         var dry = (await client.DataAsync(Import, new { csv = Roster, dry = true }, DirectoryFactory.AdminKey))["importRoster"]!["report"]!;
         Assert.True(dry["dryRun"]!.GetValue<bool>());
-        Assert.Equal(3, dry["rows"]!.GetValue<int>());
-        Assert.Equal(["steve-hansen-okotoks"], dry["changed"]!.AsArray().Select(c => c!.GetValue<string>()));
-        Assert.Equal(3, dry["unmatched"]![0]!.GetValue<int>());
-        Assert.Equal(4, dry["bad"]![0]!["line"]!.GetValue<int>());
+        Assert.Equal(4, dry["rows"]!.GetValue<int>());
+        Assert.Equal([Mei, "steve-hansen-okotoks"], dry["changed"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Equal(4, dry["unmatched"]![0]!.GetValue<int>());
+        Assert.Equal(5, dry["bad"]![0]!["line"]!.GetValue<int>());
         var unchanged = Found(await client.DataAsync(VerifiedSearch));
         Assert.Equal(before.Ids, unchanged.Ids);
         Assert.Equal((before.Total, before.GunnImsFacet), (unchanged.Total, unchanged.GunnImsFacet));
 
         var report = (await client.DataAsync(Import, new { csv = Roster, dry = false }, DirectoryFactory.AdminKey))["importRoster"]!["report"]!;
-        var match = Assert.Single(report["matched"]!.AsArray())!;
-        Assert.Equal(("steve-hansen-okotoks", "name", true), (match["practitionerId"]!.GetValue<string>(), match["by"]!.GetValue<string>(), match["changed"]!.GetValue<bool>()));
+        var matched = report["matched"]!.AsArray().Select(m => (m!["practitionerId"]!.GetValue<string>(), m["by"]!.GetValue<string>(), m["changed"]!.GetValue<bool>())).ToList();
+        Assert.Equal([("steve-hansen-okotoks", "name", true), (Mei, "registration", true)], matched);
+
+        // The GunnIMS roster alone: Mei Roy is now a verified GunnIMS result near Fredericton, and counted in the facet.
+        var meiAfter = FoundPractitioners(await client.DataAsync(VerifiedInFredericton));
+        Assert.Contains(Mei, meiAfter.Ids);
+        Assert.Equal(meiBefore.Total + 1, meiAfter.Total);
+        Assert.Equal((meiBefore.GunnImsFacet ?? 0) + 1, meiAfter.GunnImsFacet);
 
         var credential = (await client.DataAsync("""{ practitioner(id: "steve-hansen-okotoks") { credentials { status source verifiedBy verifiedAt provenance earnedOn } } }"""))["practitioner"]!["credentials"]![0]!;
         // Verified, but Alberta also requires the College's authorization: not yet a result.
@@ -86,8 +110,8 @@ public sealed class RosterImportTests : IClassFixture<DirectoryFactory>
         Assert.Equal((before.GunnImsFacet ?? 0) + 1, after.GunnImsFacet);
 
         // In the audit log as one import, and for the clinic's own entries.
-        var audit = (await client.DataAsync("""{ auditLog(first: 5) { entries { action objectType objectId clinicId note } } }""", null, DirectoryFactory.AdminKey))["auditLog"]!["entries"]!.AsArray();
-        Assert.Contains(audit, e => e!["objectType"]!.GetValue<string>() == "Roster" && e["note"]!.GetValue<string>().StartsWith("GunnIMS roster 2026-12: 3 rows", StringComparison.Ordinal));
+        var audit = (await client.DataAsync("""{ auditLog(first: 10) { entries { action objectType objectId clinicId note } } }""", null, DirectoryFactory.AdminKey))["auditLog"]!["entries"]!.AsArray();
+        Assert.Contains(audit, e => e!["objectType"]!.GetValue<string>() == "Roster" && e["note"]!.GetValue<string>().StartsWith("GunnIMS roster 2026-12: 4 rows", StringComparison.Ordinal));
         Assert.Contains(audit, e => e!["objectType"]!.GetValue<string>() == "Practitioner" && e["objectId"]!.GetValue<string>() == "steve-hansen-okotoks"
             && e["action"]!.GetValue<string>() == "importRoster" && e["clinicId"]!.GetValue<string>() == Okotoks);
 

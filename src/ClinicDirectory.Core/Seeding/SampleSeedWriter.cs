@@ -5,12 +5,12 @@ namespace ClinicDirectory.Core.Seeding;
 
 /// <summary>
 /// Writes generated (fictional) listings in the seed format, with the reference data (conditions,
-/// certification programs, gazetteer) copied beside them, so that the folder serves as a seed.
+/// certification programs, jurisdiction rules, gazetteer) copied beside them, so that the folder serves as a seed.
 /// </summary>
 public static class SampleSeedWriter
 {
     private static readonly string[] ReferenceFiles =
-        ["conditions.json", "certification-programs.json", Path.Combine("gazetteer", "places.json"), Path.Combine("gazetteer", "postal-codes.json")];
+        ["conditions.json", "certification-programs.json", "jurisdiction-rules.json", Path.Combine("gazetteer", "places.json"), Path.Combine("gazetteer", "postal-codes.json")];
 
     /// <summary>Writes into <paramref name="target"/>, replacing the sample files a previous run left there; progress per file.</summary>
     public static (int Clinics, int Practitioners) Write(SeedData source, string target, int clinics, int practitioners, int seed, TextWriter progress)
