@@ -33,6 +33,8 @@ public sealed class ElasticsearchDirectoryEngine : IDirectoryEngine
     private readonly IndexLayout _layout;
     private readonly SearchTranslation _translation;
     private long _applied;
+    private volatile bool _clusterChecked;
+    private volatile bool _stateIndexReady;
 
     public ElasticsearchDirectoryEngine(ElasticsearchOptions options, DirectoryTaxonomy taxonomy, TimeProvider time, IRequestInvoker? invoker = null)
     {
@@ -68,6 +70,7 @@ public sealed class ElasticsearchDirectoryEngine : IDirectoryEngine
         if (!int.TryParse(version.Split('.')[0], out var major) || major != SupportedMajorVersion)
             throw new SearchEngineUnavailableException(
                 $"Elasticsearch at {_options.Url} is version {version}; this build supports Elasticsearch {SupportedMajorVersion}.x.");
+        _clusterChecked = true;
     }
 
     /// <summary>The cluster's health for readiness: green and yellow serve, red or no answer does not.</summary>
@@ -88,7 +91,8 @@ public sealed class ElasticsearchDirectoryEngine : IDirectoryEngine
 
     public async Task<long?> InitializeAsync(CancellationToken cancellationToken)
     {
-        await CheckClusterAsync(cancellationToken);
+        // The service's start-up checks have usually asked already.
+        if (!_clusterChecked) await CheckClusterAsync(cancellationToken);
         var state = await ReadStateAsync(cancellationToken);
         if (state is not { Layout: IndexLayout.Version } current) return null;
         foreach (var type in new[] { IndexLayout.ClinicType, IndexLayout.PractitionerType })
@@ -115,21 +119,21 @@ public sealed class ElasticsearchDirectoryEngine : IDirectoryEngine
     /// </summary>
     private async Task<SearchResult<T>> SearchAsync<T>(SearchRequest request, string type, CancellationToken cancellationToken)
     {
+        if (!SearchTranslation.CanMatch(request)) return new SearchResult<T>();
         var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
-        if (_translation.Search(request, type, today) is not { } search) return new SearchResult<T>();
         if (request.After is null)
         {
-            var response = await _client.SearchAsync<JsonElement>(search, cancellationToken);
+            var response = await _client.SearchAsync<JsonElement>(_translation.Search(request, type, today), cancellationToken);
             EnsureValid(response, "search");
             return SearchTranslation.Read<T>(request, response);
         }
         var carried = request.After.Snapshot;
         var pointInTime = carried ?? await OpenPointInTimeAsync(type, cancellationToken);
-        var paged = await _client.SearchAsync<JsonElement>(_translation.Search(request, type, today, pointInTime)!, cancellationToken);
+        var paged = await _client.SearchAsync<JsonElement>(_translation.Search(request, type, today, pointInTime), cancellationToken);
         if (carried is not null && (paged.ApiCallDetails.HttpStatusCode is 400 or 404 || (paged.IsValidResponse && !FromThisDirectory(paged, type))))
         {
             pointInTime = await OpenPointInTimeAsync(type, cancellationToken);
-            paged = await _client.SearchAsync<JsonElement>(_translation.Search(request, type, today, pointInTime)!, cancellationToken);
+            paged = await _client.SearchAsync<JsonElement>(_translation.Search(request, type, today, pointInTime), cancellationToken);
         }
         EnsureValid(paged, "search");
         return SearchTranslation.Read<T>(request, paged, paged.PitId ?? pointInTime);
@@ -301,9 +305,14 @@ public sealed class ElasticsearchDirectoryEngine : IDirectoryEngine
 
     private async Task WriteStateAsync(long sequence, (string Clinics, string Practitioners)? indices, CancellationToken cancellationToken)
     {
-        var exists = await _client.Indices.ExistsAsync(new Elastic.Clients.Elasticsearch.IndexManagement.ExistsRequest(_layout.StateIndex), cancellationToken);
-        if (!exists.Exists)
-            await CreateIndexAsync(_layout.StateIndex, IndexLayout.CreateStateIndexBody(_options.Replicas), cancellationToken);
+        // Made once: every later write only updates its document.
+        if (!_stateIndexReady)
+        {
+            var exists = await _client.Indices.ExistsAsync(new Elastic.Clients.Elasticsearch.IndexManagement.ExistsRequest(_layout.StateIndex), cancellationToken);
+            if (!exists.Exists)
+                await CreateIndexAsync(_layout.StateIndex, IndexLayout.CreateStateIndexBody(_options.Replicas), cancellationToken);
+            _stateIndexReady = true;
+        }
         var state = new Dictionary<string, object> { ["sequence"] = sequence, ["layout"] = IndexLayout.Version };
         if (indices is { } built)
         {

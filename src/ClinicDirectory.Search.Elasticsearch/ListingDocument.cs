@@ -80,10 +80,10 @@ internal sealed class ListingDocument
     {
         var techniques = new HashSet<Core.Domain.Technique>(clinic.Techniques);
         var assessed = practitioners.Select(p => (Practitioner: p, Assessment: assess(p))).ToList();
-        foreach (var (p, a) in assessed) techniques.UnionWith(a.MayNeedle ? p.Techniques : p.Techniques.Where(x => !TechniqueVocabulary.IsNeedling(x)));
+        foreach (var (p, a) in assessed) techniques.UnionWith(a.Techniques(p));
         var credentials = Credentials(
-            assessed.Where(x => x.Assessment.MayNeedle).SelectMany(x => x.Practitioner.Credentials),
-            assessed.Where(x => x.Assessment.RegistrationHolds).SelectMany(x => x.Practitioner.Credentials), taxonomy, today);
+            assessed.SelectMany(x => x.Assessment.Credentials(x.Practitioner)),
+            assessed.SelectMany(x => x.Assessment.QualifiedCredentials(x.Practitioner)), taxonomy, today);
         return new ListingDocument
         {
             Id = clinic.Id,
@@ -110,7 +110,7 @@ internal sealed class ListingDocument
     /// <summary>A practitioner's document: without needling techniques and certifications when they may not needle where they practise.</summary>
     public static ListingDocument OfPractitioner(Practitioner practitioner, IReadOnlyList<Clinic> clinics, NeedlingAssessment assessment, DirectoryTaxonomy taxonomy, DateOnly today)
     {
-        var credentials = Credentials(assessment.MayNeedle ? practitioner.Credentials : [], assessment.RegistrationHolds ? practitioner.Credentials : [], taxonomy, today);
+        var credentials = Credentials(assessment.Credentials(practitioner), assessment.QualifiedCredentials(practitioner), taxonomy, today);
         return new ListingDocument
         {
             Id = practitioner.Id,
@@ -120,13 +120,13 @@ internal sealed class ListingDocument
             People = [.. clinics.Select(c => c.Name)],
             Place = [.. clinics.SelectMany(c => new[] { CityKey(c.Address), c.Address.PostalCode }).Distinct()],
             ConditionsText = ConditionNames(practitioner.Conditions, taxonomy),
-            TechniquesText = [.. Techniques(practitioner, assessment).SelectMany(TechniqueVocabulary.Names).Distinct()],
+            TechniquesText = [.. assessment.Techniques(practitioner).SelectMany(TechniqueVocabulary.Names).Distinct()],
             CredentialsText = credentials.Text,
             ProfessionText = practitioner.Profession.ToString(),
             Location = [.. clinics.Select(c => new GeoPointValue(c.Latitude, c.Longitude))],
             Condition = [.. practitioner.Conditions.Where(id => taxonomy.ConditionById(id) is not null).Distinct()],
             Holdings = credentials.Holdings,
-            Technique = [.. Techniques(practitioner, assessment).Distinct().Select(TechniqueVocabulary.ConstantName)],
+            Technique = [.. assessment.Techniques(practitioner).Distinct().Select(TechniqueVocabulary.ConstantName)],
             Language = Languages(practitioner.Languages),
             City = [.. clinics.Select(c => CityKey(c.Address)).Distinct()],
             Profession = practitioner.Profession.ToString(),
@@ -147,9 +147,6 @@ internal sealed class ListingDocument
     /// for <c>verifiedOnly</c>. A value held through several credentials holds until the latest expiry, or for good
     /// when one of them does not expire; searches compare that day with theirs.
     /// </summary>
-    private static IEnumerable<Core.Domain.Technique> Techniques(Practitioner practitioner, NeedlingAssessment assessment) =>
-        assessment.MayNeedle ? practitioner.Techniques : practitioner.Techniques.Where(x => !TechniqueVocabulary.IsNeedling(x));
-
     private static (List<Holding> Holdings, List<string> Text) Credentials(IEnumerable<Credential> credentials, IEnumerable<Credential> qualifiedCredentials, DirectoryTaxonomy taxonomy, DateOnly today)
     {
         var held = new List<(string Value, string Kind, DateOnly? ExpiresOn)>();

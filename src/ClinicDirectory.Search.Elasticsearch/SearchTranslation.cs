@@ -21,6 +21,9 @@ namespace ClinicDirectory.Search.Elasticsearch;
 /// </summary>
 internal sealed class SearchTranslation(IndexLayout layout, IReadOnlyCollection<string> bodyIds)
 {
+    /// <summary>The values the certifications facet counts: the bodies, as on the embedded engine.</summary>
+    private readonly TermsInclude _bodies = new([.. bodyIds.Order(StringComparer.Ordinal)]);
+
     /// <summary>Values each facet reports at most, as on the embedded engine.</summary>
     public const int MaxFacetValues = 50;
 
@@ -45,13 +48,15 @@ internal sealed class SearchTranslation(IndexLayout layout, IReadOnlyCollection<
     /// <summary>How long a point in time stays open after each page read through it.</summary>
     public const string PointInTimeKeepAlive = "2m";
 
+    /// <summary>Whether anything can match: text with no searchable word matches nothing, as on the embedded engine.</summary>
+    public static bool CanMatch(SearchRequest request) => request.Text is not { } text || text.Any(char.IsLetterOrDigit);
+
     /// <summary>
-    /// The search request, or null when nothing can match (text with no searchable word). With a point in time the
-    /// search reads that view of the index (and names no index: the point in time does).
+    /// The search request (for a request that <see cref="CanMatch"/>). With a point in time the search reads that view
+    /// of the index (and names no index: the point in time does).
     /// </summary>
-    public EsSearchRequest? Search(SearchRequest request, string type, DateOnly today, string? pointInTime = null)
+    public EsSearchRequest Search(SearchRequest request, string type, DateOnly today, string? pointInTime = null)
     {
-        if (request.Text is { } text && !text.Any(char.IsLetterOrDigit)) return null;
         var sort = SearchRequestBuilder.EffectiveSort(request);
         var must = new List<Query>();
         var should = new List<Query>();
@@ -118,7 +123,7 @@ internal sealed class SearchTranslation(IndexLayout layout, IReadOnlyCollection<
                             Size = MaxFacetValues,
                             Order = [new KeyValuePair<Field, SortOrder>("_count", SortOrder.Desc), new KeyValuePair<Field, SortOrder>("_key", SortOrder.Asc)],
                             // The certifications facet counts bodies, as on the embedded engine (programs are filters, not facet values).
-                            Include = f.Name == "certifications" ? new TermsInclude([.. bodyIds.Order(StringComparer.Ordinal)]) : null,
+                            Include = f.Name == "certifications" ? _bodies : null,
                         },
                     },
                 };

@@ -17,6 +17,9 @@ internal static class CertificationTerms
     public static string Dated(string value, DateOnly expiresOn) =>
         value + Separator + expiresOn.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
+    /// <summary>The value of a term, without its date.</summary>
+    public static string ValueOf(string term) => term.IndexOf(Separator, StringComparison.Ordinal) is var at and >= 0 ? term[..at] : term;
+
     /// <summary>The value of a term and, for a dated one, the last day it holds.</summary>
     public static (string Value, DateOnly? Until) Parse(string term)
     {

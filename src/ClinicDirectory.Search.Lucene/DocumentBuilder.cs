@@ -70,18 +70,18 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, TaxonomyWords 
         AddPoints(d, t, [(clinic.Latitude, clinic.Longitude)]);
         AddConditions(d, t, clinic.Conditions);
         var techniques = new HashSet<Technique>(clinic.Techniques);
-        var needling = new List<Practitioner>();
-        var qualified = new List<Practitioner>();
+        var credentials = new List<Credential>();
+        var qualified = new List<Credential>();
         foreach (var p in practitioners)
         {
             var assessment = assess(p);
-            techniques.UnionWith(assessment.MayNeedle ? p.Techniques : p.Techniques.Where(x => !TechniqueVocabulary.IsNeedling(x)));
-            if (assessment.MayNeedle) needling.Add(p);
-            if (assessment.RegistrationHolds) qualified.Add(p);
+            techniques.UnionWith(assessment.Techniques(p));
+            credentials.AddRange(assessment.Credentials(p));
+            qualified.AddRange(assessment.QualifiedCredentials(p));
         }
         AddTechniques(d, t, techniques);
         AddLanguages(d, t, clinic.Languages);
-        AddCredentials(d, t, needling.SelectMany(p => p.Credentials), qualified.SelectMany(p => p.Credentials), text);
+        AddCredentials(d, t, credentials, qualified, text);
         foreach (var p in practitioners) text.Add(p.Name);
         d.String(Fields.Of(t, Fields.DirectBilling), clinic.DirectBilling ? "1" : "0");
         d.String(Fields.Of(t, Fields.Accepting), clinic.AcceptingNewPatients ? "1" : "0");
@@ -108,9 +108,9 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, TaxonomyWords 
         }
         AddPoints(d, t, [.. clinics.Select(c => (c.Latitude, c.Longitude))]);
         AddConditions(d, t, practitioner.Conditions);
-        AddTechniques(d, t, assessment.MayNeedle ? practitioner.Techniques : [.. practitioner.Techniques.Where(x => !TechniqueVocabulary.IsNeedling(x))]);
+        AddTechniques(d, t, assessment.Techniques(practitioner));
         AddLanguages(d, t, practitioner.Languages);
-        AddCredentials(d, t, assessment.MayNeedle ? practitioner.Credentials : [], assessment.RegistrationHolds ? practitioner.Credentials : [], text);
+        AddCredentials(d, t, assessment.Credentials(practitioner), assessment.QualifiedCredentials(practitioner), text);
         d.String(Fields.Of(t, Fields.Profession), practitioner.Profession.ToString());
         d.String(Fields.Of(t, Fields.Accepting), practitioner.AcceptingNewPatients ? "1" : "0");
         text.AddTo(d, t);
@@ -306,7 +306,8 @@ internal sealed class DocumentBuilder(DirectoryTaxonomy taxonomy, TaxonomyWords 
         var (held, verified) = Holdings(credentials, text);
         foreach (var term in CertificationTerms.Terms(held)) d.String(Fields.Of(t, Fields.Certification), term);
         foreach (var term in CertificationTerms.Terms(verified)) d.String(Fields.Of(t, Fields.CertificationVerified), term);
-        var (qualified, qualifiedVerified) = Holdings(qualifiedCredentials, null);
+        // A qualified practitioner's own document: the same credentials, read once.
+        var (qualified, qualifiedVerified) = ReferenceEquals(credentials, qualifiedCredentials) ? (held, verified) : Holdings(qualifiedCredentials, null);
         foreach (var term in CertificationTerms.Terms(qualified)) d.String(Fields.Of(t, Fields.CertificationQualified), term);
         foreach (var term in CertificationTerms.Terms(qualifiedVerified)) d.String(Fields.Of(t, Fields.CertificationQualifiedVerified), term);
     }

@@ -82,7 +82,7 @@ internal sealed class SearchExecution : IDisposable
             if (values.Count > 0) _checks.Add(new Check(Fields.Of(type, field), values, request.IncludeFacets ? dimension : null));
         }
         Add(Fields.Condition, request.Conditions, FacetDimension.Conditions);
-        Add(CertificationField(request), request.Certifications, FacetDimension.Certifications);
+        Add(Certifications(request).Field, request.Certifications, FacetDimension.Certifications);
         Add(Fields.Technique, [.. request.Techniques.Select(TechniqueVocabulary.ConstantName)], FacetDimension.Techniques);
         Add(Fields.Language, request.Languages, FacetDimension.Languages);
         Add(Fields.City, request.Cities, FacetDimension.Cities);
@@ -136,26 +136,23 @@ internal sealed class SearchExecution : IDisposable
         for (var l = 0; l < leaves.Count; l++) RunSegment(leaves[l], facets?[l]);
     }
 
-    /// <summary>The certification field a request filters by: verified ones for verifiedOnly, qualified practitioners' for qualifiedOnly.</summary>
-    private static string CertificationField(SearchRequest request) => (request.QualifiedOnly, request.VerifiedOnly) switch
+    /// <summary>
+    /// The certification field a request filters by and the facet counted from it: verified ones for verifiedOnly,
+    /// qualified practitioners' for qualifiedOnly.
+    /// </summary>
+    private static (string Field, string Facet) Certifications(SearchRequest request) => (request.QualifiedOnly, request.VerifiedOnly) switch
     {
-        (true, true) => Fields.CertificationQualifiedVerified,
-        (true, false) => Fields.CertificationQualified,
-        (false, true) => Fields.CertificationVerified,
-        _ => Fields.Certification,
+        (true, true) => (Fields.CertificationQualifiedVerified, Fields.FacetCertificationQualifiedVerified),
+        (true, false) => (Fields.CertificationQualified, Fields.FacetCertificationQualified),
+        (false, true) => (Fields.CertificationVerified, Fields.FacetCertificationVerified),
+        _ => (Fields.Certification, Fields.FacetCertification),
     };
 
     /// <summary>The facet field of each dimension, in <see cref="FacetDimension"/> order.</summary>
     private static string[] FacetFields(SearchRequest request) =>
     [
         Fields.FacetCondition,
-        (request.QualifiedOnly, request.VerifiedOnly) switch
-        {
-            (true, true) => Fields.FacetCertificationQualifiedVerified,
-            (true, false) => Fields.FacetCertificationQualified,
-            (false, true) => Fields.FacetCertificationVerified,
-            _ => Fields.FacetCertification,
-        },
+        Certifications(request).Facet,
         Fields.FacetTechnique,
         Fields.FacetCity,
         Fields.FacetLanguage,

@@ -164,7 +164,7 @@ internal sealed class SegmentArrays
                     anyTerms = true;
                     var value = termsEnum.Term.Utf8ToString();
                     // A certification held until a date counts for its body like one that does not expire (CertificationTerms).
-                    if (bodiesOnly && !_bodies.Contains(value.IndexOf(CertificationTerms.Separator, StringComparison.Ordinal) is var at and >= 0 ? value[..at] : value)) continue;
+                    if (bodiesOnly && !_bodies.Contains(CertificationTerms.ValueOf(value))) continue;
                     var id = numbering.Id(value);
                     if (id < 0) return null;
                     if (!ords.TryGetValue(id, out var ord))

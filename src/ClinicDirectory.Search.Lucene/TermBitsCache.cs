@@ -24,25 +24,26 @@ internal sealed class TermBitsCache(TaxonomyWords taxonomyWords)
     /// </summary>
     private const int MaxTermsPerSegment = 512;
 
-    private ConditionalWeakTable<object, ConcurrentDictionary<(string Field, string Value), Entry>> _segments = new();
+    /// <summary>
+    /// The cached bitsets and the day they hold for: a certification's documents change at midnight (UTC) when one
+    /// expires. Replaced as one object, so a lookup never files a bitset of one day among another day's.
+    /// </summary>
+    private sealed class Day(DateOnly date)
+    {
+        public DateOnly Date { get; } = date;
+        public ConditionalWeakTable<object, ConcurrentDictionary<(string Field, string Value), Entry>> Segments { get; } = new();
+    }
 
-    /// <summary>The day the cached bitsets hold for: a certification's documents change at midnight (UTC) when one expires.</summary>
-    private DateOnly _day;
-    private readonly Lock _newDay = new();
+    private Day _day = new(default);
 
     /// <summary>
     /// The day searches from now on hold certifications for (called once per search, before its lookups): on a new
     /// day every cached bitset is made again, so certifications that expired yesterday stop counting.
     /// </summary>
-    public void UseDay(DateOnly day)
+    public void UseDay(DateOnly date)
     {
-        if (day == _day) return;
-        lock (_newDay)
-        {
-            if (day == _day) return;
-            _segments = new();
-            _day = day;
-        }
+        var current = Volatile.Read(ref _day);
+        if (current.Date != date) Interlocked.CompareExchange(ref _day, new Day(date), current);
     }
 
     private sealed class Entry(FixedBitSet? bits, int count)
@@ -73,12 +74,12 @@ internal sealed class TermBitsCache(TaxonomyWords taxonomyWords)
 
     private Entry Lookup(AtomicReader reader, string field, string value)
     {
-        var day = _day;
-        var perSegment = _segments.GetValue(reader.CoreCacheKey, static _ => new());
+        var day = Volatile.Read(ref _day);
+        var perSegment = day.Segments.GetValue(reader.CoreCacheKey, static _ => new());
         if (perSegment.TryGetValue((field, value), out var cached)) return cached;
         // Counting takes every lock of the dictionary: only on a miss, never on the search path's hits.
         if (perSegment.Count > MaxTermsPerSegment) perSegment.Clear();
-        return perSegment.GetOrAdd((field, value), static (key, state) => state.Cache.Build(state.Reader, key.Field, key.Value, state.Day), (Cache: this, Reader: reader, Day: day));
+        return perSegment.GetOrAdd((field, value), static (key, state) => state.Cache.Build(state.Reader, key.Field, key.Value, state.Day), (Cache: this, Reader: reader, Day: day.Date));
     }
 
     private static readonly Entry Absent = new(null, 0);

@@ -51,7 +51,7 @@ public static class ImportRosterCommand
         var caller = new Caller("import-roster", ApiKeyRole.Admin, null, "import-roster command");
         await using var stream = File.OpenRead(file);
         var result = await editor.ImportRosterAsync(caller, stream, name ?? Path.GetFileNameWithoutExtension(file), dryRun,
-            new SynchronousProgress(output.WriteLine), CancellationToken.None);
+            new SynchronousProgress<string>(output.WriteLine), CancellationToken.None);
         if (result.Value is not { } report)
         {
             foreach (var e in result.Errors) error.WriteLine(e.Message);
@@ -74,10 +74,5 @@ public static class ImportRosterCommand
         foreach (var a in report.Ambiguous) output.WriteLine($"Ambiguous: line {a.Line} matches {string.Join(", ", a.Candidates)}");
         foreach (var c in report.Conflicting) output.WriteLine($"Conflicting: line {c.Line} ({c.PractitionerId}): {c.Reason}");
         foreach (var b in report.Bad) output.WriteLine($"Bad row: line {b.Line}: {b.Reason}");
-    }
-
-    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
-    {
-        public void Report(string value) => report(value);
     }
 }

@@ -21,16 +21,10 @@ public static class ReindexCommand
         await engine.InitializeAsync(CancellationToken.None);
         var total = await store.CountClinicsAsync(CancellationToken.None);
         var watch = Stopwatch.StartNew();
-        await projector.RebuildAsync(new SynchronousProgress(n =>
+        await projector.RebuildAsync(new SynchronousProgress<int>(n =>
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indexed {n} of {total} clinics with their practitioners ({watch.Elapsed.TotalSeconds:F1} s)"))), CancellationToken.None);
         await projector.CatchUpAsync(null, CancellationToken.None);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"index rebuilt from the {store.Provider} store up to change {engine.AppliedSequence} in {watch.Elapsed.TotalSeconds:F1} s"));
         return 0;
-    }
-
-    /// <summary>Reports on the thread that reports, in order (Progress&lt;T&gt; posts to the thread pool).</summary>
-    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
     }
 }

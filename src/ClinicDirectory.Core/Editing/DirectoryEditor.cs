@@ -197,11 +197,7 @@ public sealed class DirectoryEditor(IDirectoryStore store, DirectoryProjector pr
         if (result.Errors.Count > 0)
             return EditResult<RosterReport>.Refused(new UserError(["roster"], "A practitioner the roster changes was edited during the import; nothing was written. Import it again: an import is idempotent.", UserErrorCode.VersionConflict));
         progress?.Report($"Committed: {changed.Count} practitioners changed.");
-        return new EditResult<RosterReport> { Value = new RosterReport
-        {
-            Roster = report.Roster, DryRun = false, Rows = report.Rows, Matched = report.Matched, Unmatched = report.Unmatched,
-            Ambiguous = report.Ambiguous, Conflicting = report.Conflicting, Bad = report.Bad, Changed = report.Changed, Sequence = _committed,
-        } };
+        return new EditResult<RosterReport> { Value = report with { Sequence = _committed } };
     });
 
     /// <summary>Reports rows read as they are read (Progress&lt;T&gt; would post them to the thread pool, out of order).</summary>

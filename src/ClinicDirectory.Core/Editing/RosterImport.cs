@@ -13,7 +13,7 @@ public sealed record RosterAmbiguity(int Line, IReadOnlyList<string> Candidates)
 public sealed record RosterConflict(int Line, string PractitionerId, string Reason);
 
 /// <summary>What an import did, or with a dry run would do.</summary>
-public sealed class RosterReport
+public sealed record RosterReport
 {
     public required string Roster { get; init; }
     public bool DryRun { get; init; }

@@ -21,6 +21,8 @@ public sealed class DirectoryProjector(IDirectoryStore store, IDirectoryEngine e
         IEnumerable<(Clinic Clinic, IReadOnlyList<Practitioner> Practitioners)> clinics,
         IEnumerable<(Practitioner Practitioner, IReadOnlyList<Clinic> Clinics)> practitioners)
     {
+        // Without rules every practitioner may needle: the batch's default (IndexBatch.AssessmentOf) says so.
+        if (_rules.Rules.Count == 0) return [];
         var at = new Dictionary<string, (Practitioner Practitioner, List<Clinic> Clinics)>(StringComparer.Ordinal);
         void Add(Practitioner p, IEnumerable<Clinic> places)
         {

@@ -2,8 +2,22 @@ using ClinicDirectory.Core.Domain;
 
 namespace ClinicDirectory.Core.Taxonomy;
 
-/// <summary>Whether a practitioner may perform dry needling where they practise, and if not, why.</summary>
-public sealed record NeedlingAssessment(bool MayNeedle, bool RegistrationHolds, IReadOnlyList<string> Notices);
+/// <summary>
+/// Whether a practitioner may perform dry needling where they practise, and if not, why; and what of theirs the search
+/// indexes therefore count (the same on every engine).
+/// </summary>
+public sealed record NeedlingAssessment(bool MayNeedle, bool RegistrationHolds, IReadOnlyList<string> Notices)
+{
+    /// <summary>The practitioner's techniques a search counts: none that puts needles through the skin when they may not needle.</summary>
+    public IReadOnlyList<Technique> Techniques(Practitioner practitioner) =>
+        MayNeedle ? practitioner.Techniques : [.. practitioner.Techniques.Where(t => !TechniqueVocabulary.IsNeedling(t))];
+
+    /// <summary>The credentials certification filters, verifiedOnly and facets count: none when they may not needle.</summary>
+    public IReadOnlyList<Credential> Credentials(Practitioner practitioner) => MayNeedle ? practitioner.Credentials : [];
+
+    /// <summary>The credentials qualifiedOnly counts: those of a practitioner whose registration and authorization hold.</summary>
+    public IReadOnlyList<Credential> QualifiedCredentials(Practitioner practitioner) => RegistrationHolds ? practitioner.Credentials : [];
+}
 
 /// <summary>
 /// The jurisdiction rules of the seed (<c>jurisdiction-rules.json</c>): where a profession may not dry-needle and where
